@@ -1,0 +1,45 @@
+// Per-connection state that commands may read or change (selected db, protocol, name,
+// reply mode...). Owned by its net::Connection, which lives on one io thread; the fields
+// below are read and written only under the engine lock (CLIENT LIST reads other
+// clients' states). Reaching another connection goes through the posted callbacks.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace tandem::commands {
+
+struct ClientState {
+  enum class ReplyMode { kOn, kOff, kSkipNext, kSkipThis };
+
+  uint64_t id = 0;
+  int db_index = 0;
+  int resp = 2;
+  bool authenticated = true;
+  std::string name;
+  std::string addr;   // "ip:port" or "path:0" for unix sockets
+  std::string laddr;
+  int fd = -1;
+  int64_t created_ms = 0;
+  int64_t last_interaction_ms = 0;
+  std::string last_cmd = "NULL";
+  ReplyMode reply_mode = ReplyMode::kOn;
+  bool close_after_reply = false;
+  bool monitor = false;
+  bool no_evict = false;
+  bool unix_socket = false;
+  // Filled by the connection for CLIENT LIST / INFO.
+  size_t query_buf = 0;
+  size_t query_buf_free = 0;
+  size_t output_bytes = 0;
+  uint64_t commands = 0;
+
+  // Posts a close of this connection to its own io thread. Safe from any thread.
+  std::function<void()> kill;
+  // Posts raw bytes (already RESP-encoded) to be written to this connection, e.g. MONITOR
+  // lines. Safe from any thread.
+  std::function<void(std::string)> push;
+};
+
+}  // namespace tandem::commands

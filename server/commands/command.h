@@ -1,0 +1,101 @@
+// What a command is: its declaration (name, arity, flags, key positions, handler) and the
+// context a handler runs in. Families declare commands as data and register them with the
+// CommandTable; the Dispatcher looks them up and calls the handlers under the engine lock.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "protocol/reply_builder.h"
+
+namespace tandem::protocol {
+class RespWriter;
+}
+namespace tandem::engine {
+class Database;
+}
+
+namespace tandem::commands {
+
+// Redis's command flags (COMMAND INFO names them in this order).
+enum CommandFlag : uint32_t {
+  kWrite = 1u << 0,
+  kReadOnly = 1u << 1,
+  kDenyOom = 1u << 2,
+  kModule = 1u << 3,
+  kAdmin = 1u << 4,
+  kPubSub = 1u << 5,
+  kNoScript = 1u << 6,
+  kBlocking = 1u << 7,
+  kLoading = 1u << 8,
+  kStale = 1u << 9,
+  kSkipMonitor = 1u << 10,
+  kSkipSlowlog = 1u << 11,
+  kAsking = 1u << 12,
+  kFast = 1u << 13,
+  kNoAuth = 1u << 14,
+  kMayReplicate = 1u << 15,
+  kSentinel = 1u << 16,
+  kOnlySentinel = 1u << 17,
+  kNoMandatoryKeys = 1u << 18,
+  kProtected = 1u << 19,
+  kNoAsyncLoading = 1u << 20,
+  kNoMulti = 1u << 21,
+  kMovableKeys = 1u << 22,
+  kAllowBusy = 1u << 23,
+};
+
+// The flag names COMMAND INFO prints, in Redis's order.
+std::vector<std::string_view> FlagNames(uint32_t flags);
+
+using CmdArgs = std::span<const std::string_view>;
+
+struct ClientState;
+class ServerState;
+struct CommandSpec;
+
+// Everything a handler may touch. Lives for one command call.
+struct CommandContext {
+  protocol::ReplyBuilder& rb;
+  ClientState& client;
+  ServerState& server;
+  const CommandSpec& cmd;
+  // The RESP writer of the calling connection, to switch protocols (HELLO); nullptr when
+  // the caller is not a RESP connection.
+  protocol::RespWriter* writer = nullptr;
+
+  engine::Database& db();
+};
+
+// argv[0] is the command name (argv[1] the subcommand for container commands).
+using Handler = void (*)(CmdArgs argv, CommandContext& ctx);
+
+struct CommandStats {
+  uint64_t calls = 0;
+  uint64_t usec = 0;
+  uint64_t rejected_calls = 0;
+  uint64_t failed_calls = 0;
+};
+
+struct CommandSpec {
+  std::string_view name;  // lowercase; subcommands are registered as "parent|sub"
+  int arity = 0;          // > 0 exact, < 0 minimum (Redis convention, including the name)
+  uint32_t flags = 0;
+  int first_key = 0;
+  int last_key = 0;
+  int step = 0;
+  Handler handler = nullptr;  // nullptr for container commands (CLIENT, CONFIG, ...)
+
+  // Filled in by the table.
+  std::vector<const CommandSpec*> subcommands;
+  const CommandSpec* parent = nullptr;
+  mutable CommandStats stats;
+
+  bool IsContainer() const { return handler == nullptr; }
+  // Key indexes in argv, from first/last/step (last < 0 counts from the end).
+  std::vector<int> KeyIndexes(size_t argc) const;
+};
+
+}  // namespace tandem::commands

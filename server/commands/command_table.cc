@@ -1,0 +1,96 @@
+#include "server/commands/command_table.h"
+
+#include <cctype>
+#include <stdexcept>
+
+#include "server/engine/database.h"
+#include "server/server_state.h"
+
+namespace tandem::commands {
+
+engine::Database& CommandContext::db() { return server.dbs().db(client.db_index); }
+
+std::vector<std::string_view> FlagNames(uint32_t flags) {
+  static constexpr std::string_view kNames[] = {
+      "write",    "readonly",       "denyoom",     "module",      "admin",
+      "pubsub",   "noscript",       "blocking",    "loading",     "stale",
+      "skip_monitor", "skip_slowlog", "asking",    "fast",        "no_auth",
+      "may_replicate", "sentinel",  "only_sentinel", "no_mandatory_keys", "protected",
+      "no_async_loading", "no_multi", "movablekeys", "allow_busy"};
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < std::size(kNames); ++i) {
+    if (flags & (1u << i)) out.push_back(kNames[i]);
+  }
+  return out;
+}
+
+std::vector<int> CommandSpec::KeyIndexes(size_t argc) const {
+  std::vector<int> keys;
+  if (first_key <= 0) return keys;
+  int last = last_key < 0 ? static_cast<int>(argc) + last_key : last_key;
+  int step_n = step > 0 ? step : 1;
+  for (int i = first_key; i <= last && i < static_cast<int>(argc); i += step_n) keys.push_back(i);
+  return keys;
+}
+
+size_t CommandTable::CaseHash::operator()(std::string_view s) const {
+  size_t h = 1469598103934665603ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(std::tolower(c))) * 1099511628211ull;
+  return h;
+}
+
+bool CommandTable::CaseEq::operator()(std::string_view a, std::string_view b) const {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  }
+  return true;
+}
+
+void CommandTable::Register(CommandSpec spec) {
+  std::string full(spec.name);
+  if (by_full_name_.count(full)) throw std::logic_error("command registered twice: " + full);
+  size_t bar = full.find('|');
+  CommandSpec* parent = nullptr;
+  if (bar != std::string::npos) {
+    auto it = top_level_.find(std::string_view(full).substr(0, bar));
+    if (it == top_level_.end()) throw std::logic_error("subcommand before parent: " + full);
+    parent = const_cast<CommandSpec*>(it->second);
+    spec.parent = parent;
+  }
+  specs_.push_back(std::move(spec));
+  const CommandSpec* stored = &specs_.back();
+  by_full_name_.emplace(full, stored);
+  if (parent) {
+    parent->subcommands.push_back(stored);
+  } else {
+    top_level_.emplace(full, stored);
+  }
+}
+
+const CommandSpec* CommandTable::Find(std::string_view name) const {
+  auto it = top_level_.find(name);
+  return it == top_level_.end() ? nullptr : it->second;
+}
+
+const CommandSpec* CommandTable::FindSub(const CommandSpec& parent, std::string_view sub) const {
+  std::string full(parent.name);
+  full += '|';
+  full += sub;
+  auto it = by_full_name_.find(full);
+  return it == by_full_name_.end() ? nullptr : it->second;
+}
+
+const CommandSpec* CommandTable::Resolve(CmdArgs argv) const {
+  if (argv.empty()) return nullptr;
+  const CommandSpec* spec = Find(argv[0]);
+  if (spec && spec->IsContainer()) {
+    if (argv.size() < 2) return spec;
+    return FindSub(*spec, argv[1]);
+  }
+  return spec;
+}
+
+}  // namespace tandem::commands

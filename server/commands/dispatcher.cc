@@ -1,0 +1,257 @@
+#include "server/commands/dispatcher.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "protocol/errors.h"
+#include "server/commands/families.h"
+
+namespace tandem::commands {
+namespace {
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Redis's unknown-command text: the name (max 128 bytes) and the first arguments, each
+// quoted and followed by a space, while the total stays under 128 bytes.
+std::string UnknownCommandError(CmdArgs argv) {
+  std::string err = "ERR unknown command '";
+  err.append(argv[0].substr(0, 128));
+  err += "', with args beginning with: ";
+  std::string args;
+  for (size_t i = 1; i < argv.size() && args.size() < 128; ++i) {
+    size_t room = 128 - args.size();
+    args += "'";
+    args.append(argv[i].substr(0, room));
+    args += "' ";
+  }
+  err += args;
+  // Redis strips CR/LF from error texts; the writer does that for us.
+  return err;
+}
+
+std::string MonitorQuote(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\a':
+        out += "\\a";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      default:
+        if (std::isprint(c)) {
+          out += static_cast<char>(c);
+        } else {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), "\\x%02x", c);
+          out += buf;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+// Counts error replies by looking at what the handler sent, through a thin wrapper.
+class CountingBuilder final : public protocol::ReplyBuilder {
+ public:
+  explicit CountingBuilder(protocol::ReplyBuilder& inner) : inner_(inner) {}
+  std::string first_error_code;
+  bool errored = false;
+
+  void SendSimple(std::string_view s) override { inner_.SendSimple(s); }
+  void SendError(std::string_view s) override {
+    if (!errored) {
+      errored = true;
+      first_error_code = std::string(s.substr(0, s.find(' ')));
+    }
+    inner_.SendError(s);
+  }
+  void SendLong(long long v) override { inner_.SendLong(v); }
+  void SendDouble(double v) override { inner_.SendDouble(v); }
+  void SendBulk(std::string_view s) override { inner_.SendBulk(s); }
+  void SendNull() override { inner_.SendNull(); }
+  void SendNullArray() override { inner_.SendNullArray(); }
+  void SendBool(bool v) override { inner_.SendBool(v); }
+  void SendVerbatim(std::string_view s, std::string_view f) override { inner_.SendVerbatim(s, f); }
+  void StartArray(size_t n) override { inner_.StartArray(n); }
+  void StartMap(size_t n) override { inner_.StartMap(n); }
+  void StartSet(size_t n) override { inner_.StartSet(n); }
+  void StartPush(size_t n) override { inner_.StartPush(n); }
+
+ private:
+  protocol::ReplyBuilder& inner_;
+};
+
+void CountError(ServerState& server, std::string_view text) {
+  ++server.stats().total_error_replies;
+  ++server.stats().error_stats[std::string(text.substr(0, text.find(' ')))];
+}
+
+}  // namespace
+
+const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) {
+  const CommandTable& table = server_.commands();
+  const CommandSpec* spec = table.Find(argv[0]);
+  if (!spec) {
+    std::string err = UnknownCommandError(argv);
+    CountError(server_, err);
+    rb.SendError(err);
+    return nullptr;
+  }
+  if (spec->IsContainer() && argv.size() >= 2) {
+    const CommandSpec* sub = table.FindSub(*spec, argv[1]);
+    if (!sub) {
+      std::string err = "ERR unknown subcommand '";
+      err.append(argv[1].substr(0, 128));
+      err += "'. Try " + Upper(spec->name) + " HELP.";
+      CountError(server_, err);
+      rb.SendError(err);
+      return nullptr;
+    }
+    spec = sub;
+  }
+  int argc = static_cast<int>(argv.size());
+  if ((spec->arity > 0 && argc != spec->arity) || argc < -spec->arity) {
+    std::string err = "ERR wrong number of arguments for '" + std::string(spec->name) + "' command";
+    ++spec->stats.rejected_calls;
+    CountError(server_, err);
+    rb.SendError(err);
+    return nullptr;
+  }
+  return spec;
+}
+
+void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb,
+                         protocol::RespWriter* writer) {
+  engine::DbSet& dbs = server_.dbs();
+  int64_t start_us = engine::WallClockUs();
+  dbs.SetNow(start_us / 1000);
+  client.last_interaction_ms = start_us / 1000;
+  ++client.commands;
+
+  const CommandSpec* spec = Lookup(argv, rb);
+  if (!spec) return;
+  client.last_cmd = std::string(spec->name);
+
+  auto reject = [&](std::string_view err) {
+    ++spec->stats.rejected_calls;
+    CountError(server_, err);
+    rb.SendError(err);
+  };
+  if (!client.authenticated && !(spec->flags & kNoAuth)) {
+    return reject(protocol::kErrNoAuth);
+  }
+  const Config& config = server_.config();
+  if (config.maxmemory > 0 && (spec->flags & kDenyOom) &&
+      server_.UsedMemory() > config.maxmemory) {
+    return reject(protocol::kErrOom);
+  }
+
+  CountingBuilder counting(rb);
+  CommandContext ctx{counting, client, server_, *spec, writer};
+  spec->handler(argv, ctx);
+
+  int64_t duration_us = engine::WallClockUs() - start_us;
+  ++spec->stats.calls;
+  spec->stats.usec += static_cast<uint64_t>(duration_us);
+  ++server_.stats().total_commands_processed;
+  if (counting.errored) {
+    ++spec->stats.failed_calls;
+    ++server_.stats().total_error_replies;
+    ++server_.stats().error_stats[counting.first_error_code];
+  }
+  if (!(spec->flags & kSkipSlowlog)) RecordSlowlog(argv, client, duration_us);
+  if (!server_.monitors().empty() && !(spec->flags & (kSkipMonitor | kAdmin))) {
+    FeedMonitors(argv, client, start_us);
+  }
+}
+
+bool Dispatcher::PausedFor(CmdArgs argv) const {
+  if (server_.pause_until_ms == 0 || engine::WallClockMs() >= server_.pause_until_ms) return false;
+  if (argv.empty()) return false;
+  const CommandSpec* spec = server_.commands().Resolve(argv);
+  if (!spec) return false;
+  if (!server_.pause_writes_only) return true;
+  return (spec->flags & kWrite) || (spec->flags & kMayReplicate);
+}
+
+void Dispatcher::RecordSlowlog(CmdArgs argv, const ClientState& client, int64_t duration_us) {
+  const Config& config = server_.config();
+  if (config.slowlog_log_slower_than < 0 || duration_us < config.slowlog_log_slower_than) return;
+  SlowlogEntry e;
+  e.id = server_.NextSlowlogId();
+  e.timestamp_s = engine::WallClockMs() / 1000;
+  e.duration_us = duration_us;
+  // Redis keeps at most 32 arguments (the last says how many more) of at most 128 bytes.
+  size_t n = std::min<size_t>(argv.size(), 32);
+  for (size_t i = 0; i < n; ++i) {
+    if (i == 31 && argv.size() > 32) {
+      e.argv.push_back("... (" + std::to_string(argv.size() - 31) + " more arguments)");
+    } else if (argv[i].size() > 128) {
+      e.argv.push_back(std::string(argv[i].substr(0, 128)) + "... (" +
+                       std::to_string(argv[i].size() - 128) + " more bytes)");
+    } else {
+      e.argv.emplace_back(argv[i]);
+    }
+  }
+  e.client_addr = client.addr;
+  e.client_name = client.name;
+  auto& log = server_.slowlog();
+  log.push_front(std::move(e));
+  while (log.size() > static_cast<size_t>(std::max<long long>(config.slowlog_max_len, 0))) {
+    log.pop_back();
+  }
+}
+
+void Dispatcher::FeedMonitors(CmdArgs argv, const ClientState& client, int64_t now_us) {
+  char ts[64];
+  std::snprintf(ts, sizeof(ts), "+%lld.%06lld [%d ", static_cast<long long>(now_us / 1000000),
+                static_cast<long long>(now_us % 1000000), client.db_index);
+  std::string line = ts;
+  line += client.unix_socket ? "unix:" + client.addr : client.addr;
+  line += "]";
+  for (std::string_view a : argv) {
+    line += ' ';
+    line += MonitorQuote(a);
+  }
+  line += "\r\n";
+  for (ClientState* m : server_.monitors()) {
+    if (m != &client && m->push) m->push(line);
+  }
+}
+
+}  // namespace tandem::commands
+
+namespace tandem::commands {
+
+void RegisterAllCommands(CommandTable& table) {
+  RegisterConnectionFamily(table);
+  RegisterServerFamily(table);
+  RegisterKeysFamily(table);
+  RegisterStringFamily(table);
+  RegisterBitmapFamily(table);
+}
+
+}  // namespace tandem::commands

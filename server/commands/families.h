@@ -1,0 +1,14 @@
+// The families' registration functions, called once by RegisterAllCommands().
+#pragma once
+
+#include "server/commands/command_table.h"
+
+namespace tandem::commands {
+
+void RegisterConnectionFamily(CommandTable& table);
+void RegisterServerFamily(CommandTable& table);
+void RegisterKeysFamily(CommandTable& table);
+void RegisterStringFamily(CommandTable& table);
+void RegisterBitmapFamily(CommandTable& table);
+
+}  // namespace tandem::commands

@@ -1,0 +1,245 @@
+#include "server/engine/entry.h"
+
+#include <malloc.h>
+
+#include <cstdlib>
+#include <new>
+
+namespace tandem::engine {
+namespace {
+
+size_t VarintSize(size_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+char* PutVarint(char* p, size_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>((v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
+const char* GetVarint(const char* p, size_t* v) {
+  size_t result = 0;
+  int shift = 0;
+  while (true) {
+    uint8_t b = static_cast<uint8_t>(*p++);
+    result |= size_t{b & 0x7fu} << shift;
+    if (!(b & 0x80)) break;
+    shift += 7;
+  }
+  *v = result;
+  return p;
+}
+
+size_t ValueSize(const Entry::Init& init) {
+  if (init.type != ObjType::kString) return sizeof(void*);
+  switch (init.encoding) {
+    case Encoding::kInt:
+      return sizeof(int64_t);
+    case Encoding::kEmbStr:
+      return VarintSize(init.str.size()) + init.str.size();
+    default:
+      return sizeof(void*);
+  }
+}
+
+}  // namespace
+
+std::string_view EncodingName(Encoding e) {
+  static constexpr std::string_view kNames[] = {"raw",        "int",       "embstr",
+                                                "hashtable",  "quicklist", "listpack",
+                                                "intset",     "skiplist"};
+  return kNames[static_cast<int>(e)];
+}
+
+std::string_view TypeName(ObjType t) {
+  static constexpr std::string_view kNames[] = {"string", "list", "set", "zset", "hash"};
+  return kNames[static_cast<int>(t)];
+}
+
+Entry* Entry::Create(std::string_view key, const Init& init) {
+  size_t size = kHeaderSize + (init.has_expire ? 8 : 0) + VarintSize(key.size()) + key.size() +
+                ValueSize(init);
+  void* mem = std::malloc(size);
+  if (!mem) throw std::bad_alloc();
+  Entry* e = static_cast<Entry*>(mem);
+  uint8_t tag = static_cast<uint8_t>(init.type) | (static_cast<uint8_t>(init.encoding) << 3) |
+                (init.has_expire ? kExpireBit : 0);
+  e->word_ = uint64_t{tag} << 48;
+  e->set_lru(init.lru);
+  char* p = e->body();
+  if (init.has_expire) {
+    std::memcpy(p, &init.expire_at_ms, 8);
+    p += 8;
+  }
+  p = PutVarint(p, key.size());
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  if (init.type != ObjType::kString) {
+    std::memcpy(p, &init.object, sizeof(void*));
+  } else if (init.encoding == Encoding::kInt) {
+    int64_t v = init.integer;
+    std::memcpy(p, &v, 8);
+  } else if (init.encoding == Encoding::kEmbStr) {
+    p = PutVarint(p, init.str.size());
+    std::memcpy(p, init.str.data(), init.str.size());
+  } else {
+    std::memcpy(p, &init.raw, sizeof(void*));
+  }
+  return e;
+}
+
+void Entry::Destroy(Entry* e) {
+  if (e->type() != ObjType::kString) {
+    delete e->object();
+  } else if (e->encoding() == Encoding::kRaw) {
+    delete e->raw();
+  }
+  std::free(e);
+}
+
+Entry* Entry::WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms) {
+  if (e->has_expire() == has_expire) {
+    if (has_expire) e->set_expire_at(expire_at_ms);
+    return e;
+  }
+  Init init;
+  init.type = e->type();
+  init.encoding = e->encoding();
+  init.has_expire = has_expire;
+  init.expire_at_ms = expire_at_ms;
+  init.lru = e->lru();
+  if (init.type != ObjType::kString) {
+    init.object = e->object();
+  } else if (init.encoding == Encoding::kInt) {
+    init.integer = e->int_value();
+  } else if (init.encoding == Encoding::kEmbStr) {
+    init.str = e->emb();
+  } else {
+    init.raw = e->raw();
+  }
+  Entry* copy = Create(e->key(), init);
+  copy->set_next(e->next());
+  std::free(e);  // the value now belongs to `copy`
+  return copy;
+}
+
+Entry* Entry::Clone(const Entry* e, std::string_view key) {
+  Init init;
+  init.type = e->type();
+  init.encoding = e->encoding();
+  init.has_expire = e->has_expire();
+  init.expire_at_ms = init.has_expire ? e->expire_at() : 0;
+  init.lru = e->lru();
+  if (init.type != ObjType::kString) {
+    init.object = e->object()->Clone();
+  } else if (init.encoding == Encoding::kInt) {
+    init.integer = e->int_value();
+  } else if (init.encoding == Encoding::kEmbStr) {
+    init.str = e->emb();
+  } else {
+    init.raw = new std::string(*e->raw());
+  }
+  return Create(key, init);
+}
+
+int64_t Entry::expire_at() const {
+  int64_t v;
+  std::memcpy(&v, body(), 8);
+  return v;
+}
+
+void Entry::set_expire_at(int64_t ms) { std::memcpy(body(), &ms, 8); }
+
+void Entry::set_lru(uint32_t v) {
+  word_ = (word_ & ~(uint64_t{0xff} << 56)) | (uint64_t{v & 0xff} << 56);
+  lru_hi_[0] = static_cast<uint8_t>(v >> 8);
+  lru_hi_[1] = static_cast<uint8_t>(v >> 16);
+}
+
+const char* Entry::key_start(size_t* key_len) const {
+  const char* p = body() + (has_expire() ? 8 : 0);
+  return GetVarint(p, key_len);
+}
+
+std::string_view Entry::key() const {
+  size_t len;
+  const char* p = key_start(&len);
+  return {p, len};
+}
+
+const char* Entry::value_start() const {
+  size_t len;
+  const char* p = key_start(&len);
+  return p + len;
+}
+
+long long Entry::int_value() const {
+  int64_t v;
+  std::memcpy(&v, value_start(), 8);
+  return v;
+}
+
+void Entry::set_int_value(long long v) {
+  int64_t x = v;
+  std::memcpy(const_cast<char*>(value_start()), &x, 8);
+}
+
+std::string* Entry::raw() const {
+  std::string* s;
+  std::memcpy(&s, value_start(), sizeof(s));
+  return s;
+}
+
+std::string_view Entry::emb() const {
+  size_t len;
+  const char* p = GetVarint(value_start(), &len);
+  return {p, len};
+}
+
+Object* Entry::object() const {
+  Object* o;
+  std::memcpy(&o, value_start(), sizeof(o));
+  return o;
+}
+
+std::string_view Entry::StringValue(char (&buf)[24]) const {
+  switch (encoding()) {
+    case Encoding::kInt: {
+      long long v = int_value();
+      char* end = buf + sizeof(buf);
+      char* p = end;
+      unsigned long long u = v < 0 ? 0ull - static_cast<unsigned long long>(v) : v;
+      do {
+        *--p = static_cast<char>('0' + u % 10);
+        u /= 10;
+      } while (u);
+      if (v < 0) *--p = '-';
+      return {p, static_cast<size_t>(end - p)};
+    }
+    case Encoding::kEmbStr:
+      return emb();
+    default:
+      return *raw();
+  }
+}
+
+size_t Entry::MemoryUsage() const {
+  size_t n = malloc_usable_size(const_cast<Entry*>(this));
+  if (type() != ObjType::kString) {
+    n += object()->MemoryUsage();
+  } else if (encoding() == Encoding::kRaw) {
+    n += sizeof(std::string) + raw()->capacity() + 1;
+  }
+  return n;
+}
+
+}  // namespace tandem::engine

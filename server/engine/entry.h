@@ -1,0 +1,122 @@
+// One keyspace entry: a single allocation holding the bucket-chain link, type/encoding
+// tag, LRU clock, optional expiry, the key and (for small strings and integers) the value.
+// Layout (bytes):
+//   [0..8)   next pointer (low 48 bits) | tag (8 bits) | lru low byte (8 bits)
+//   [8..10)  lru high bits
+//   [10..18) expire time in ms, only when the tag's expire bit is set
+//   varint key length, key bytes
+//   value: kInt -> int64; kEmbStr -> varint length + bytes; otherwise an owning pointer
+//          (std::string for kRaw strings, Object for collections).
+// Entries are owned by a Table and only touched under the engine lock.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace tandem::engine {
+
+enum class ObjType : uint8_t { kString = 0, kList = 1, kSet = 2, kZSet = 3, kHash = 4 };
+
+// Redis's OBJECT ENCODING names, in tag order.
+enum class Encoding : uint8_t {
+  kRaw = 0,
+  kInt = 1,
+  kEmbStr = 2,
+  kHashtable = 3,
+  kQuicklist = 4,
+  kListpack = 5,
+  kIntset = 6,
+  kSkiplist = 7,
+};
+
+std::string_view EncodingName(Encoding e);
+std::string_view TypeName(ObjType t);
+
+// Base of collection values (lists, sets, ...). Owned by its Entry.
+class Object {
+ public:
+  virtual ~Object() = default;
+  // Bytes held by this object, for memory accounting.
+  virtual size_t MemoryUsage() const = 0;
+  // A deep copy (COPY, MOVE keep the source intact).
+  virtual Object* Clone() const = 0;
+};
+
+// Strings of up to this length are stored inside the entry (Redis's embstr limit).
+inline constexpr size_t kEmbStrMaxLen = 44;
+
+class Entry {
+ public:
+  // What to store. Exactly one of the value fields is used, chosen by `encoding`.
+  struct Init {
+    ObjType type = ObjType::kString;
+    Encoding encoding = Encoding::kEmbStr;
+    std::string_view str;          // kEmbStr
+    long long integer = 0;         // kInt
+    std::string* raw = nullptr;    // kRaw: ownership passes to the entry
+    Object* object = nullptr;      // collections: ownership passes to the entry
+    bool has_expire = false;
+    int64_t expire_at_ms = 0;
+    uint32_t lru = 0;
+  };
+
+  static Entry* Create(std::string_view key, const Init& init);
+  // Frees the entry and the value it owns.
+  static void Destroy(Entry* e);
+  // Copies `e` with a different expiry (the value moves to the copy; `e` is freed).
+  static Entry* WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms);
+  // A deep copy under a (possibly different) key, same value and expiry.
+  static Entry* Clone(const Entry* e, std::string_view key);
+
+  Entry* next() const { return reinterpret_cast<Entry*>(word_ & kPtrMask); }
+  void set_next(Entry* n) { word_ = (word_ & ~kPtrMask) | reinterpret_cast<uint64_t>(n); }
+
+  ObjType type() const { return static_cast<ObjType>(tag() & 0x7); }
+  Encoding encoding() const { return static_cast<Encoding>((tag() >> 3) & 0x7); }
+  // Changes the encoding among those that keep the same value layout (pointer-sized:
+  // collections switching representation).
+  void set_encoding(Encoding e) { set_tag((tag() & ~0x38) | (static_cast<uint8_t>(e) << 3)); }
+  bool has_expire() const { return tag() & kExpireBit; }
+  int64_t expire_at() const;
+  // Only valid when has_expire(); the entry keeps its size.
+  void set_expire_at(int64_t ms);
+
+  uint32_t lru() const { return static_cast<uint32_t>(word_ >> 56) | (uint32_t{lru_hi_[0]} << 8) | (uint32_t{lru_hi_[1]} << 16); }
+  void set_lru(uint32_t v);
+
+  std::string_view key() const;
+
+  // String access. int_value() for kInt, raw() for kRaw, emb() for kEmbStr.
+  long long int_value() const;
+  void set_int_value(long long v);  // only when encoding() == kInt
+  std::string* raw() const;
+  std::string_view emb() const;
+  // The string value whatever its encoding; integers are formatted into `buf`.
+  std::string_view StringValue(char (&buf)[24]) const;
+  Object* object() const;
+
+  // Bytes this entry accounts for (allocation plus owned value).
+  size_t MemoryUsage() const;
+
+ private:
+  static constexpr uint64_t kPtrMask = (uint64_t{1} << 48) - 1;
+  static constexpr uint8_t kExpireBit = 0x40;
+
+  uint8_t tag() const { return static_cast<uint8_t>(word_ >> 48); }
+  void set_tag(uint8_t t) { word_ = (word_ & ~(uint64_t{0xff} << 48)) | (uint64_t{t} << 48); }
+  const char* body() const { return reinterpret_cast<const char*>(this) + kHeaderSize; }
+  char* body() { return reinterpret_cast<char*>(this) + kHeaderSize; }
+  const char* key_start(size_t* key_len) const;
+  const char* value_start() const;
+
+  static constexpr size_t kHeaderSize = 10;
+  uint64_t word_;
+  uint8_t lru_hi_[2];
+};
+
+// Redis-compatible 24-bit LRU clock in seconds.
+inline constexpr uint32_t kLruClockMax = (1u << 24) - 1;
+
+}  // namespace tandem::engine

@@ -1,0 +1,80 @@
+// The keyspace table: chained hashing through the entries' own link field (no per-key
+// nodes), power-of-two bucket arrays and Redis-style incremental rehash (two arrays while
+// growing or shrinking; every lookup or insert moves a bucket). Scan() uses the
+// reverse-binary cursor, so a full iteration returns every key present throughout it even
+// across rehashes. Owned by a Database; used only under the engine lock.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <string_view>
+
+#include "server/engine/entry.h"
+
+namespace tandem::engine {
+
+class Table {
+ public:
+  // Where an entry sits: its bucket and its predecessor in the chain (nullptr at head).
+  struct Slot {
+    Entry** bucket = nullptr;
+    Entry* prev = nullptr;
+    Entry* entry = nullptr;
+  };
+
+  Table() = default;
+  ~Table();
+  Table(const Table&) = delete;
+  Table& operator=(const Table&) = delete;
+  Table(Table&& o) noexcept;
+  Table& operator=(Table&& o) noexcept;
+
+  size_t size() const { return used_[0] + used_[1]; }
+  bool rehashing() const { return rehash_idx_ >= 0; }
+  // Bytes held by the bucket arrays.
+  size_t BucketBytes() const { return (size_[0] + size_[1]) * sizeof(Entry*); }
+  size_t bucket_count() const { return size_[0] + size_[1]; }
+
+  // Finds `key`; slot.entry is nullptr when absent. Performs one rehash step.
+  Slot Find(std::string_view key);
+  // Inserts an entry whose key is not present.
+  void Insert(Entry* e);
+  // Puts `e` where slot.entry was (same key); returns the old entry, which the caller frees.
+  Entry* Replace(const Slot& slot, Entry* e);
+  // Removes slot.entry from the table and returns it (the caller frees it).
+  Entry* Unlink(const Slot& slot);
+  // Frees every entry; the table becomes empty.
+  void Clear();
+
+  // Calls fn for every entry in the bucket(s) at `cursor`; returns the next cursor, 0 when
+  // the iteration is complete.
+  uint64_t Scan(uint64_t cursor, const std::function<void(Entry*)>& fn) const;
+  // A random entry, or nullptr when empty.
+  Entry* Random(std::mt19937_64& rng);
+
+  // Moves up to n buckets to the new array; returns false when rehashing is finished.
+  bool RehashStep(int n);
+  // Rehashes for about `us` microseconds (cron).
+  void RehashFor(int64_t us);
+  // Starts a shrink when the table is mostly empty (cron). Returns true if it started.
+  bool ShrinkIfSparse();
+
+  // Visits buckets starting at *cursor (wrapping), calling fn for every entry, until
+  // `max_buckets` buckets were visited; used by the active expiry cycle. fn may not
+  // modify the table.
+  void WalkBuckets(uint64_t* cursor, size_t max_buckets, const std::function<void(Entry*)>& fn);
+
+ private:
+  void Expand(size_t min_size);
+  void ExpandIfNeeded();
+  size_t IndexOf(std::string_view key, int t) const;
+
+  Entry** buckets_[2] = {nullptr, nullptr};
+  size_t size_[2] = {0, 0};
+  size_t used_[2] = {0, 0};
+  int64_t rehash_idx_ = -1;
+};
+
+}  // namespace tandem::engine

@@ -1,0 +1,137 @@
+// tandem-server [config-file] [--option value ...]
+#include <malloc.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <asio/signal_set.hpp>
+#include <asio/steady_timer.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <thread>
+
+#include "server/commands/dispatcher.h"
+#include "server/config.h"
+#include "server/engine/hash.h"
+#include "server/log.h"
+#include "server/net/io_pool.h"
+#include "server/net/listener.h"
+#include "server/server_cron.h"
+#include "server/version.h"
+
+namespace {
+
+using tandem::Log;
+using tandem::LogLevel;
+
+void PrintUsage() {
+  std::cout << "Usage: tandem-server [/path/to/tandem.conf] [--option value ...]\n"
+               "       tandem-server --version\n"
+               "       tandem-server --help\n\n"
+               "Options are the config file directives (see conf/tandem.conf), e.g.\n"
+               "       tandem-server --port 7777 --io-threads 2\n"
+               "       tandem-server conf/tandem.conf --loglevel verbose\n";
+}
+
+bool LoadConfig(int argc, char** argv, tandem::Config* config) {
+  tandem::ConfigRegistry registry(config);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string err;
+  size_t first_opt = 0;
+  if (!args.empty() && args[0].rfind("--", 0) != 0) {
+    char resolved[PATH_MAX];
+    config->config_file = realpath(args[0].c_str(), resolved) ? resolved : args[0];
+    if (!registry.LoadFile(args[0], &err)) {
+      std::cerr << err << "\n";
+      return false;
+    }
+    first_opt = 1;
+  }
+  if (!registry.ApplyArgs({args.begin() + first_opt, args.end()}, &err)) {
+    std::cerr << err << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      PrintUsage();
+      return 0;
+    }
+    if (a == "--version" || a == "-v") {
+      std::cout << "Tandem server v=" << tandem::kTandemVersion
+                << " redis-compat=" << tandem::kRedisCompatVersion << " bits=64\n";
+      return 0;
+    }
+  }
+  tandem::Config config;
+  if (!LoadConfig(argc, argv, &config)) return 1;
+  if (!tandem::LogOpen(config.logfile)) {
+    std::cerr << "Can't open the log file: " << config.logfile << "\n";
+    return 1;
+  }
+  tandem::LogSetLevel(config.loglevel);
+  if (config.daemonize && daemon(1, config.logfile.empty() ? 0 : 1) != 0) {
+    std::cerr << "daemonize failed\n";
+    return 1;
+  }
+  signal(SIGPIPE, SIG_IGN);
+  tandem::engine::SetHashSeed(std::random_device{}() * 0x9e3779b97f4a7c15ull ^ std::random_device{}());
+
+  Log(LogLevel::kWarning, "oO0OoO0OoO0Oo Tandem is starting oO0OoO0OoO0Oo");
+  Log(LogLevel::kWarning, std::string("Tandem version=") + tandem::kTandemVersion +
+                              ", redis-compat=" + tandem::kRedisCompatVersion +
+                              ", bits=64, pid=" + std::to_string(getpid()) + ", just started");
+  if (config.config_file.empty()) {
+    Log(LogLevel::kWarning, "No config file specified, using the default config.");
+  } else {
+    Log(LogLevel::kWarning, "Configuration loaded from " + config.config_file);
+  }
+
+  tandem::commands::CommandTable table;
+  tandem::commands::RegisterAllCommands(table);
+  int threads = config.io_threads > 0 ? config.io_threads
+                                      : static_cast<int>(std::thread::hardware_concurrency());
+  tandem::commands::ServerState server(config, std::move(table));
+  server.startup_allocated = mallinfo2().uordblks;
+  tandem::commands::Dispatcher dispatcher(server);
+  tandem::net::IoPool pool(threads);
+  tandem::net::Listener listener(pool, server, dispatcher);
+  std::string err;
+  if (!listener.Open(&err)) {
+    Log(LogLevel::kWarning, err);
+    return 1;
+  }
+  if (!config.pidfile.empty()) std::ofstream(config.pidfile) << getpid() << "\n";
+
+  auto shutdown = [&] {
+    Log(LogLevel::kWarning, "User requested shutdown...");
+    listener.Close();
+    if (!config.pidfile.empty()) unlink(config.pidfile.c_str());
+    Log(LogLevel::kWarning, "Tandem is now ready to exit, bye bye...");
+    pool.Stop();
+  };
+  server.request_shutdown = [&] { asio::post(pool.at(0), shutdown); };
+  asio::signal_set signals(pool.at(0), SIGINT, SIGTERM);
+  signals.async_wait([&](const asio::error_code& ec, int sig) {
+    if (ec) return;
+    Log(LogLevel::kWarning, std::string("Received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") +
+                                " scheduling shutdown...");
+    shutdown();
+  });
+  tandem::ServerCron cron(pool.at(0), server);
+  cron.Start();
+
+  Log(LogLevel::kNotice, "Running mode=standalone, port=" + std::to_string(config.port) +
+                             ", io-threads=" + std::to_string(threads) + ".");
+  Log(LogLevel::kNotice, "Server initialized");
+  Log(LogLevel::kNotice, "Ready to accept connections");
+  pool.Run();
+  return 0;
+}

@@ -1,0 +1,41 @@
+#include "server/net/io_pool.h"
+
+namespace tandem::net {
+
+IoPool::IoPool(int threads) {
+  if (threads < 1) threads = 1;
+  for (int i = 0; i < threads; ++i) {
+    contexts_.push_back(std::make_unique<asio::io_context>(1));
+    guards_.emplace_back(contexts_.back()->get_executor());
+  }
+}
+
+IoPool::~IoPool() {
+  Stop();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+asio::io_context& IoPool::Next() {
+  asio::io_context& ctx = *contexts_[next_];
+  next_ = (next_ + 1) % contexts_.size();
+  return ctx;
+}
+
+void IoPool::Run() {
+  for (size_t i = 1; i < contexts_.size(); ++i) {
+    threads_.emplace_back([ctx = contexts_[i].get()] { ctx->run(); });
+  }
+  contexts_[0]->run();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void IoPool::Stop() {
+  guards_.clear();
+  for (auto& ctx : contexts_) ctx->stop();
+}
+
+}  // namespace tandem::net

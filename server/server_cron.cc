@@ -1,0 +1,42 @@
+#include "server/server_cron.h"
+
+#include <algorithm>
+
+#include "server/log.h"
+
+namespace tandem {
+
+void ServerCron::Start() {
+  int hz = std::clamp(server_.config().hz, 1, 500);
+  timer_.expires_after(std::chrono::milliseconds(1000 / hz));
+  timer_.async_wait([this](const asio::error_code& ec) {
+    if (ec) return;
+    Tick();
+    Start();
+  });
+}
+
+void ServerCron::Tick() {
+  std::lock_guard lock(server_.engine_mutex());
+  int hz = std::clamp(server_.config().hz, 1, 500);
+  // Like Redis's slow cycle: at most 25% of the period on active expiry.
+  int64_t budget_us = 250000 / hz;
+  engine::DbSet& dbs = server_.dbs();
+  dbs.active_rehashing = server_.config().activerehashing;
+  dbs.Cron(budget_us);
+  ClientsCron(dbs.now_ms());
+}
+
+void ServerCron::ClientsCron(int64_t now_ms) {
+  int timeout = server_.config().timeout;
+  if (timeout <= 0) return;
+  for (auto& [id, client] : server_.clients()) {
+    if (client->monitor) continue;
+    if (now_ms - client->last_interaction_ms > int64_t{timeout} * 1000) {
+      Log(LogLevel::kVerbose, "Closing idle client");
+      if (client->kill) client->kill();
+    }
+  }
+}
+
+}  // namespace tandem

@@ -1,0 +1,93 @@
+// Server-wide state shared by all connections: the databases, configuration, command
+// table, connected clients, statistics, slow log and monitors. One instance, created in
+// main(); every field is used under the engine lock except where marked atomic.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "server/client_state.h"
+#include "server/commands/command_table.h"
+#include "server/config.h"
+#include "server/engine/db_set.h"
+
+namespace tandem::commands {
+
+struct SlowlogEntry {
+  uint64_t id;
+  int64_t timestamp_s;
+  int64_t duration_us;
+  std::vector<std::string> argv;
+  std::string client_addr;
+  std::string client_name;
+};
+
+struct ServerStats {
+  uint64_t total_connections_received = 0;
+  uint64_t total_commands_processed = 0;
+  uint64_t rejected_connections = 0;
+  uint64_t total_error_replies = 0;
+  std::atomic<uint64_t> net_input_bytes{0};
+  std::atomic<uint64_t> net_output_bytes{0};
+  uint64_t client_output_limit_disconnections = 0;
+  uint64_t client_query_limit_disconnections = 0;
+  std::unordered_map<std::string, uint64_t> error_stats;  // "ERR" -> count
+};
+
+class ServerState {
+ public:
+  ServerState(Config config, CommandTable table);
+
+  // The engine lock: taken once per read batch by connections, and by the cron.
+  std::mutex& engine_mutex() { return engine_mutex_; }
+
+  engine::DbSet& dbs() { return dbs_; }
+  Config& config() { return config_; }
+  const CommandTable& commands() const { return table_; }
+  ServerStats& stats() { return stats_; }
+
+  // Connected clients by id.
+  std::unordered_map<uint64_t, ClientState*>& clients() { return clients_; }
+  uint64_t NextClientId() { return ++last_client_id_; }
+  std::vector<ClientState*>& monitors() { return monitors_; }
+
+  std::deque<SlowlogEntry>& slowlog() { return slowlog_; }
+  uint64_t NextSlowlogId() { return slowlog_next_id_++; }
+
+  int64_t start_time_ms() const { return start_time_ms_; }
+  int64_t lastsave_s = 0;
+
+  // CLIENT PAUSE: until this wall-clock ms, clients' commands of the paused kind wait.
+  int64_t pause_until_ms = 0;
+  bool pause_writes_only = false;
+
+  // Bytes used beyond the data (buffers, tables): refreshed by the net layer.
+  std::atomic<size_t> client_buffer_bytes{0};
+  size_t startup_allocated = 0;
+  // Total used memory as INFO and maxmemory see it.
+  size_t UsedMemory() const;
+
+  // Set by main(): stops the server (SHUTDOWN).
+  std::function<void()> request_shutdown;
+
+ private:
+  std::mutex engine_mutex_;
+  Config config_;
+  CommandTable table_;
+  engine::DbSet dbs_;
+  ServerStats stats_;
+  std::unordered_map<uint64_t, ClientState*> clients_;
+  std::vector<ClientState*> monitors_;
+  uint64_t last_client_id_ = 0;
+  std::deque<SlowlogEntry> slowlog_;
+  uint64_t slowlog_next_id_ = 0;
+  int64_t start_time_ms_;
+};
+
+}  // namespace tandem::commands
