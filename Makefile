@@ -1,0 +1,52 @@
+# Thin wrapper: deps · build · run · test. See README.md.
+BUILD_DIR ?= build
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+JOBS ?= $(shell nproc)
+DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev \
+               libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
+SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test unit integration differential fuzz bench clean
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+run: build
+	./$(BUILD_DIR)/tandem-server conf/tandem.conf
+
+unit: build
+	./$(BUILD_DIR)/tandem-unit-tests
+
+integration: build
+	./$(BUILD_DIR)/tandem-integration-tests
+
+differential: build
+	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+
+fuzz: deps
+	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target resp-parser-fuzzer
+	rm -rf $(FUZZ_DIR)/corpus && cp -r tests/fuzz/corpus $(FUZZ_DIR)/corpus
+	./$(FUZZ_DIR)/resp-parser-fuzzer -max_total_time=$(FUZZ_SECONDS) $(FUZZ_DIR)/corpus
+
+# Every test: unit, integration, differential against redis-server, and a bounded fuzz run.
+test: build
+	./$(BUILD_DIR)/tandem-unit-tests
+	./$(BUILD_DIR)/tandem-integration-tests
+	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR)
