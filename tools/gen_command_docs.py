@@ -756,8 +756,16 @@ def main():
         problems = []
         for c in commands:
             apply_summaries(c, table, problems)
+        known = {c["name"] for top in commands for c in [top] + top["subs"]}
+        unused = sorted(set(table) - known)
+        if unused and not args.names:
+            print("warning: %s has rows for unknown commands: %s" % (
+                os.path.basename(args.summaries), " ".join(unused)), file=sys.stderr)
         if args.missing:
-            print("\n".join(problems))
+            if problems:
+                print("\n".join(problems))
+            else:
+                print("nothing missing", file=sys.stderr)
             return 0
         if problems:
             print("missing rows in %s (run --missing):\n  %s" % (

@@ -3617,9 +3617,8 @@ void WriteInfo(const CommandDoc& doc, protocol::ReplyBuilder& rb) {
 void WriteDocs(const CommandDoc& doc, protocol::ReplyBuilder& rb, bool include_subcommands) {
   bool subcommands = include_subcommands && !doc.subcommands.empty();
   size_t fields = 1 + Present(doc.summary) + Present(doc.since) + Present(doc.complexity) +
-                  (doc.doc_flags != 0) + Present(doc.deprecated_since) +
-                  Present(doc.replaced_by) + !doc.history.empty() + !doc.args.empty() +
-                  subcommands;
+                  (doc.doc_flags != 0) + Present(doc.deprecated_since) + Present(doc.replaced_by) +
+                  !doc.history.empty() + !doc.args.empty() + subcommands;
   rb.StartMap(fields);
   if (Present(doc.summary)) WriteField("summary", doc.summary, rb);
   if (Present(doc.since)) WriteField("since", doc.since, rb);

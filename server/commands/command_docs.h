@@ -116,7 +116,7 @@ struct CommandDoc {
   int last_key = 0;
   int step = 0;
   std::span<const std::string_view> acl_categories = {};  // e.g. "@write", "@string"
-  std::span<const std::string_view> tips = {};  // e.g. "nondeterministic_output"
+  std::span<const std::string_view> tips = {};            // e.g. "nondeterministic_output"
   std::span<const KeySpecDoc> key_specs = {};
   // COMMAND DOCS fields; absent strings are omitted from replies, as Redis does.
   std::string_view summary = {};
