@@ -54,4 +54,93 @@ inline constexpr std::string_view kErrSameObject =
 inline constexpr std::string_view kErrOutOfRange = "ERR index out of range";
 // End of command errors.
 
+// String and bitmap families (t_string.c, bitops.c).
+inline constexpr std::string_view kErrStringTooBig =
+    "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+inline constexpr std::string_view kErrOffsetOutOfRange = "ERR offset is out of range";
+inline constexpr std::string_view kErrDecrementOverflow = "ERR decrement would overflow";
+inline constexpr std::string_view kErrIncrNanOrInf = "ERR increment would produce NaN or Infinity";
+inline constexpr std::string_view kErrLcsNotStrings =
+    "ERR The specified keys must contain string values";
+inline constexpr std::string_view kErrLcsLenAndIdx =
+    "ERR If you want both the length and indexes, please just use IDX.";
+inline constexpr std::string_view kErrLcsTooLong = "ERR String too long for LCS";
+inline constexpr std::string_view kErrLcsExceedsMaxBulk =
+    "ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len";
+inline constexpr std::string_view kErrLcsAllocFailed =
+    "ERR Insufficient memory, failed allocating transient memory for LCS";
+inline constexpr std::string_view kErrBitOffset =
+    "ERR bit offset is not an integer or out of range";
+inline constexpr std::string_view kErrBitValue = "ERR bit is not an integer or out of range";
+inline constexpr std::string_view kErrBitposBit = "ERR The bit argument must be 1 or 0.";
+inline constexpr std::string_view kErrBitopNot =
+    "ERR BITOP NOT must be called with a single source key.";
+inline constexpr std::string_view kErrBitfieldType =
+    "ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but "
+    "i64 is.";
+inline constexpr std::string_view kErrBitfieldOverflowType = "ERR Invalid OVERFLOW type specified";
+inline constexpr std::string_view kErrBitfieldRoWrite =
+    "ERR BITFIELD_RO only supports the GET subcommand";
+// End of string and bitmap errors.
+
+// Connection, client and server families (networking.c, server.c, config.c, debug.c).
+inline constexpr std::string_view kErrBadClientName =
+    "ERR Client names cannot contain spaces, newlines or special characters.";
+inline constexpr std::string_view kErrNoProto = "NOPROTO unsupported protocol version";
+inline constexpr std::string_view kErrHelloProtover =
+    "ERR Protocol version is not an integer or out of range";
+inline constexpr std::string_view kErrHelloNoAuth =
+    "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO "
+    "AUTH <user> <pass> option can be used to authenticate the client and select the RESP "
+    "protocol version at the same time";
+inline constexpr std::string_view kErrNoSuchClient = "ERR No such client";
+inline constexpr std::string_view kErrClientIdPositive = "ERR client-id should be greater than 0";
+inline constexpr std::string_view kErrInvalidClientId = "ERR Invalid client ID";
+inline constexpr std::string_view kErrTimeoutNotInteger =
+    "ERR timeout is not an integer or out of range";
+inline constexpr std::string_view kErrTimeoutNegative = "ERR timeout is negative";
+inline constexpr std::string_view kErrTimeoutOutOfRange = "ERR timeout is out of range";
+inline constexpr std::string_view kErrPauseMode = "ERR CLIENT PAUSE mode must be WRITE or ALL";
+inline constexpr std::string_view kErrUnblockReason =
+    "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
+inline constexpr std::string_view kErrCachingNotTracking =
+    "ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or "
+    "OPTOUT mode enabled";
+inline constexpr std::string_view kErrSlowlogCount =
+    "ERR count should be greater than or equal to -1";
+inline constexpr std::string_view kErrGetkeysInvalidCommand = "ERR Invalid command specified";
+inline constexpr std::string_view kErrGetkeysNoKeys = "ERR The command has no key arguments";
+inline constexpr std::string_view kErrGetkeysArity =
+    "ERR Invalid number of arguments specified for command";
+inline constexpr std::string_view kErrGetkeysInvalidArgs =
+    "ERR Invalid arguments specified for command";
+inline constexpr std::string_view kErrDebugNotAllowed =
+    "ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", you "
+    "can run it from a local connection, otherwise you need to set this option in the "
+    "configuration file, and then restart the server.";
+inline constexpr std::string_view kErrShutdownFailed = "ERR Errors trying to SHUTDOWN. Check logs.";
+inline constexpr std::string_view kErrNoShutdownInProgress = "ERR No shutdown in progress.";
+// End of connection, client and server errors.
+
+// Keyspace family (db.c, expire.c, object.c).
+inline constexpr std::string_view kErrIntRange =
+    "ERR value is out of range, value must between -2147483648 and 2147483647";
+inline constexpr std::string_view kErrInvalidFirstDbIndex = "ERR invalid first DB index";
+inline constexpr std::string_view kErrInvalidSecondDbIndex = "ERR invalid second DB index";
+inline constexpr std::string_view kErrInvalidCursor = "ERR invalid cursor";
+// Followed by the option as Redis prints it (up to an embedded NUL).
+inline constexpr std::string_view kErrUnsupportedOptionPrefix = "ERR Unsupported option ";
+inline constexpr std::string_view kErrExpireNxAndOthers =
+    "ERR NX and XX, GT or LT options at the same time are not compatible";
+inline constexpr std::string_view kErrExpireGtAndLt =
+    "ERR GT and LT options at the same time are not compatible";
+inline constexpr std::string_view kErrLfuNotSelected =
+    "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note "
+    "that when switching between policies at runtime LRU and LFU data will take some time to "
+    "adjust.";
+inline constexpr std::string_view kErrLfuSelected =
+    "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when "
+    "switching between policies at runtime LRU and LFU data will take some time to adjust.";
+// End of keyspace errors.
+
 }  // namespace tandem::protocol

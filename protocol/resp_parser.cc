@@ -8,6 +8,7 @@
 #include "protocol/resp_parser.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -17,7 +18,7 @@
 namespace tandem::protocol {
 namespace {
 
-constexpr size_t kInlineMaxSize = 64 * 1024;       // PROTO_INLINE_MAX_SIZE
+constexpr size_t kInlineMaxSize = 64 * 1024;        // PROTO_INLINE_MAX_SIZE
 constexpr long long kMaxMultibulkLength = INT_MAX;  // Redis 7.0 limit on "*<count>"
 constexpr long long kUnauthMaxArgs = 10;
 constexpr long long kUnauthMaxBulkLength = 16384;
@@ -34,6 +35,28 @@ size_t FindBeforeNul(std::string_view in, size_t from, char c) {
   size_t at = static_cast<const char*>(hit) - base;
   if (std::memchr(base + from, '\0', at - from) != nullptr) return kNotFound;
   return at;
+}
+
+// The common header "<prefix><digits>\r" with a canonical non-negative number below 10^18:
+// on success sets *value and *cr (the '\r', which is then the first one, and no NUL precedes
+// it). Anything else (negative, zero, odd, incomplete) takes the exact slow path.
+inline bool ParseHeaderFast(const char* base, size_t pos, size_t size, char prefix,
+                            long long* value, size_t* cr) {
+  if (pos >= size || base[pos] != prefix) return false;
+  size_t i = pos + 1;
+  size_t limit = std::min(size, i + 18);
+  if (i >= limit || base[i] < '0' || base[i] > '9') return false;
+  long long v = base[i++] - '0';
+  while (v != 0 && i < limit) {  // "0" has no more digits; "01" fails on '1' != '\r'.
+    unsigned d = static_cast<unsigned char>(base[i]) - '0';
+    if (d > 9) break;
+    v = v * 10 + d;
+    ++i;
+  }
+  if (i >= size || base[i] != '\r') return false;
+  *value = v;
+  *cr = i;
+  return true;
 }
 
 // Redis's string2ll(): optional '-', no leading zeros or '+', no spaces, no overflow.
@@ -69,13 +92,24 @@ bool StrictToLongLong(const char* s, size_t len, long long* out) {
   return true;
 }
 
-// isspace() in the C locale.
-inline bool IsCSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
+// Byte classes for sdssplitargs: isspace() in the C locale, the bytes that end an unquoted
+// token (' ', '\n', '\r', '\t'; not '\v' or '\f'), and the quotes.
+enum : uint8_t { kCSpace = 1, kEndsBare = 2, kQuote = 4 };
 
-// Ends an unquoted token in sdssplitargs (note: not '\v' or '\f').
-inline bool EndsBareToken(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\v', '\f', '\r'}) t[c] |= kCSpace;
+  for (unsigned char c : {' ', '\n', '\r', '\t'}) t[c] |= kEndsBare;
+  t['"'] |= kQuote;
+  t['\''] |= kQuote;
+  return t;
+}();
+
+inline bool IsCSpace(char c) { return kByteClass[static_cast<unsigned char>(c)] & kCSpace; }
+inline bool EndsBareToken(char c) { return kByteClass[static_cast<unsigned char>(c)] & kEndsBare; }
+inline bool EndsBareOrQuote(char c) {
+  return kByteClass[static_cast<unsigned char>(c)] & (kEndsBare | kQuote);
+}
 
 inline bool IsHexDigit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -178,7 +212,7 @@ bool SplitLine(std::string_view line, std::string* storage, std::vector<std::str
     while (i < n && IsCSpace(line[i])) ++i;
     if (i >= n) return true;
     size_t start = i;
-    while (i < n && !EndsBareToken(line[i]) && line[i] != '"' && line[i] != '\'') ++i;
+    while (i < n && !EndsBareOrQuote(line[i])) ++i;
     if (i >= n || EndsBareToken(line[i])) {
       argv->emplace_back(line.data() + start, i - start);
       if (i < n) ++i;
@@ -232,17 +266,21 @@ Status ParseMultibulk(std::string_view input, size_t* consumed, ParsedCommand* c
                       const ParserLimits& limits, std::string* error) {
   const char* base = input.data();
   const size_t size = input.size();
-  size_t cr = FindBeforeNul(input, 0, '\r');
-  if (cr == kNotFound) {
-    if (size > kInlineMaxSize) return Fail(kProtoTooBigMbulkCount, error);
-    return Status::kNeedMore;
-  }
-  if (cr + 2 > size) return Status::kNeedMore;  // The byte after '\r' is not here yet.
-
   long long count;
-  if (!StrictToLongLong(base + 1, cr - 1, &count) || count > kMaxMultibulkLength) {
-    return Fail(kProtoInvalidMultibulkLength, error);
+  size_t cr;
+  if (!ParseHeaderFast(base, 0, size, '*', &count, &cr)) {
+    cr = FindBeforeNul(input, 0, '\r');
+    if (cr == kNotFound) {
+      if (size > kInlineMaxSize) return Fail(kProtoTooBigMbulkCount, error);
+      return Status::kNeedMore;
+    }
+    if (cr + 2 > size) return Status::kNeedMore;  // The byte after '\r' is not here yet.
+    if (!StrictToLongLong(base + 1, cr - 1, &count)) {
+      return Fail(kProtoInvalidMultibulkLength, error);
+    }
   }
+  if (cr + 2 > size) return Status::kNeedMore;
+  if (count > kMaxMultibulkLength) return Fail(kProtoInvalidMultibulkLength, error);
   if (count > kUnauthMaxArgs && !limits.authenticated) {
     return Fail(kProtoUnauthMultibulkLength, error);
   }
@@ -255,17 +293,21 @@ Status ParseMultibulk(std::string_view input, size_t* consumed, ParsedCommand* c
   auto& argv = cmd->argv;
   argv.reserve(std::min(static_cast<size_t>(count), kArgvReserveCap));
   for (long long left = count; left > 0; --left) {
-    cr = FindBeforeNul(input, pos, '\r');
-    if (cr == kNotFound) {
-      if (size - pos > kInlineMaxSize) return Fail(kProtoTooBigBulkCount, error);
-      return Status::kNeedMore;
+    long long len;
+    if (!ParseHeaderFast(base, pos, size, '$', &len, &cr)) {
+      cr = FindBeforeNul(input, pos, '\r');
+      if (cr == kNotFound) {
+        if (size - pos > kInlineMaxSize) return Fail(kProtoTooBigBulkCount, error);
+        return Status::kNeedMore;
+      }
+      if (cr + 2 > size) return Status::kNeedMore;
+      if (base[pos] != '$') return FailExpectedDollar(base[pos], error);
+      if (!StrictToLongLong(base + pos + 1, cr - pos - 1, &len) || len < 0) {
+        return Fail(kProtoInvalidBulkLength, error);
+      }
     }
     if (cr + 2 > size) return Status::kNeedMore;
-    if (base[pos] != '$') return FailExpectedDollar(base[pos], error);
-
-    long long len;
-    if (!StrictToLongLong(base + pos + 1, cr - pos - 1, &len) || len < 0 ||
-        static_cast<unsigned long long>(len) > limits.proto_max_bulk_len) {
+    if (static_cast<unsigned long long>(len) > limits.proto_max_bulk_len) {
       return Fail(kProtoInvalidBulkLength, error);
     }
     if (len > kUnauthMaxBulkLength && !limits.authenticated) {
@@ -296,8 +338,8 @@ bool SplitInlineArgs(std::string_view line, std::vector<std::string>* out) {
   return true;
 }
 
-RespParser::Status RespParser::Parse(std::string_view input, size_t* consumed,
-                                     ParsedCommand* cmd, const ParserLimits& limits) {
+RespParser::Status RespParser::Parse(std::string_view input, size_t* consumed, ParsedCommand* cmd,
+                                     const ParserLimits& limits) {
   *consumed = 0;
   cmd->Clear();
   if (input.empty()) return Status::kNeedMore;

@@ -166,6 +166,8 @@ void RespWriter::StartMap(size_t n) {
 void RespWriter::StartSet(size_t n) { AppendHeader(resp3_ ? '~' : '*', static_cast<long long>(n)); }
 
 // RESP3 ><n>   RESP2 *<n>
-void RespWriter::StartPush(size_t n) { AppendHeader(resp3_ ? '>' : '*', static_cast<long long>(n)); }
+void RespWriter::StartPush(size_t n) {
+  AppendHeader(resp3_ ? '>' : '*', static_cast<long long>(n));
+}
 
 }  // namespace tandem::protocol

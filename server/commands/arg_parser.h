@@ -22,15 +22,16 @@
 #include <type_traits>
 #include <utility>
 
+#include "protocol/errors.h"
 #include "server/engine/ascii.h"
 #include "server/engine/numbers.h"
 
 namespace tandem::commands {
 
-// Redis error texts (to move to protocol/errors.h).
-inline constexpr std::string_view kErrSyntax = "ERR syntax error";
-inline constexpr std::string_view kErrNotInteger = "ERR value is not an integer or out of range";
-inline constexpr std::string_view kErrNotFloat = "ERR value is not a valid float";
+// The error texts ArgParser produces; the constants live in protocol/errors.h.
+using protocol::kErrNotFloat;    // "ERR value is not a valid float"
+using protocol::kErrNotInteger;  // "ERR value is not an integer or out of range"
+using protocol::kErrSyntax;      // "ERR syntax error"
 
 // "ERR wrong number of arguments for 'get' command". Redis uses the command's lower-case full
 // name, with the container for subcommands: 'config|get'.
@@ -174,8 +175,7 @@ T ArgParser::Next() {
   if constexpr (std::is_same_v<T, std::string_view>) {
     return Next();
   } else {
-    static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool> &&
-                      !std::is_same_v<T, float>,
+    static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, float>,
                   "Next<T> supports string_view, integral types, double and long double");
     if (pos_ >= args_.size()) {
       Record(ErrorKind::kSyntax, pos_);

@@ -26,20 +26,30 @@ Table::Slot Database::FindSlot(std::string_view key, unsigned flags) {
     ++owner_->stats().expired_keys;
     return {};
   }
-  if (!(flags & kNoTouch)) slot.entry->set_lru(owner_->lru_clock());
+  if (!(flags & kNoTouch)) owner_->TouchEntry(slot.entry);
   return slot;
 }
 
+Entry* Database::Peek(std::string_view key) { return table_.Find(key).entry; }
+
 Entry* Database::Find(std::string_view key, unsigned flags) { return FindSlot(key, flags).entry; }
+
+Entry* Database::FindRead(std::string_view key, unsigned flags) {
+  Entry* e = FindSlot(key, flags).entry;
+  ++(e ? owner_->stats().keyspace_hits : owner_->stats().keyspace_misses);
+  return e;
+}
 
 Entry* Database::Add(std::string_view key, const Entry::Init& init) {
   Entry* e = Entry::Create(key, init);
+  e->set_lru(owner_->NewEntryLru());
   Insert(e);
   return e;
 }
 
 void Database::Insert(Entry* e) {
-  e->set_lru(owner_->lru_clock());
+  // RENAME and MOVE keep the value's LFU counter; with LRU the write is an access.
+  if (!owner_->lfu_policy) e->set_lru(owner_->lru_clock());
   table_.Insert(e);
   Account(e, +1);
 }
@@ -75,6 +85,8 @@ Entry* Database::PutString(std::string_view key, std::string_view value, bool ke
 }
 
 Entry* Database::ReplaceAt(const Table::Slot& slot, Entry* e) {
+  // As Redis's dbSetValue: an overwritten value keeps its LFU counter.
+  e->set_lru(owner_->lfu_policy ? slot.entry->lru() : owner_->lru_clock());
   Account(slot.entry, -1);
   Entry* old = table_.Replace(slot, e);
   Account(e, +1);
@@ -103,8 +115,10 @@ Entry* Database::SetExpire(const Table::Slot& slot, int64_t expire_at_ms) {
     return e;
   }
   Account(e, -1);
-  Entry* moved = Entry::WithExpire(e, true, expire_at_ms);
-  table_.Replace(slot, moved);
+  // WithExpire frees `e` and copies its chain link, so the slot must not read `e` again.
+  Table::Slot moved_slot = slot;
+  moved_slot.entry = Entry::WithExpire(e, true, expire_at_ms);
+  Entry* moved = table_.Replace(moved_slot, moved_slot.entry);
   Account(moved, +1);
   return moved;
 }
@@ -113,8 +127,10 @@ Entry* Database::Persist(const Table::Slot& slot) {
   Entry* e = slot.entry;
   if (!e->has_expire()) return e;
   Account(e, -1);
-  Entry* moved = Entry::WithExpire(e, false, 0);
-  table_.Replace(slot, moved);
+  // WithExpire frees `e` and copies its chain link, so the slot must not read `e` again.
+  Table::Slot moved_slot = slot;
+  moved_slot.entry = Entry::WithExpire(e, false, 0);
+  Entry* moved = table_.Replace(moved_slot, moved_slot.entry);
   Account(moved, +1);
   return moved;
 }

@@ -25,6 +25,8 @@ class Database {
   size_t expires_count() const { return expires_; }
   // Bytes held by entries, their values and the bucket arrays.
   size_t memory() const { return memory_ + table_.BucketBytes(); }
+  // The part of memory() held by the bucket arrays (what an empty database still holds).
+  size_t bucket_bytes() const { return table_.BucketBytes(); }
   // Redis's avg_ttl estimate (ms), refreshed by the active expiry cycle.
   long long avg_ttl() const { return avg_ttl_; }
 
@@ -33,20 +35,27 @@ class Database {
   // Updates the entry's LRU clock unless kNoTouch. The pointer is valid until the next
   // change to this database.
   Entry* Find(std::string_view key, unsigned flags = kNone);
+  // Find() for read commands: also counts keyspace hits and misses (INFO stats).
+  Entry* FindRead(std::string_view key, unsigned flags = kNone);
+  // The entry for `key` even if it is logically expired: no expiry, no touch, no stats
+  // (KEYS, SCAN's expiry filter).
+  Entry* Peek(std::string_view key);
   // Like Find() but returns the slot, for callers that replace or unlink in place.
   Table::Slot FindSlot(std::string_view key, unsigned flags = kNone);
 
   // Stores a new value under `key`, replacing any old one. With keep_ttl the old expiry
   // carries over; otherwise init's expiry is used. Returns the new entry.
   Entry* Put(std::string_view key, Entry::Init init, bool keep_ttl = false);
-  // Adds `key`, which must not exist.
+  // Adds `key`, which must not exist, as a new value (fresh LRU/LFU data).
   Entry* Add(std::string_view key, const Entry::Init& init);
   // Stores a string with Redis's encoding choice (int, embstr or raw).
   Entry* PutString(std::string_view key, std::string_view value, bool keep_ttl = false,
                    bool has_expire = false, int64_t expire_at_ms = 0);
-  // Replaces the entry in `slot` by `e` (same key); frees the old one.
+  // Replaces the entry in `slot` by `e` (same key); frees the old one. `e` takes the old
+  // entry's LFU data (an overwrite keeps it, as Redis) or, with LRU, the current clock.
   Entry* ReplaceAt(const Table::Slot& slot, Entry* e);
-  // Inserts a prepared entry (MOVE, COPY, RENAME); its key must not exist.
+  // Inserts a prepared entry (MOVE, COPY, RENAME); its key must not exist. Keeps the entry's
+  // LFU data; with LRU its clock is set to now.
   void Insert(Entry* e);
   // Removes and frees `key`; false if absent.
   bool Delete(std::string_view key);

@@ -33,6 +33,43 @@ void DbSet::SetNow(int64_t now_ms) {
   lru_clock_ = LruClockFor(now_ms);
 }
 
+namespace {
+
+constexpr uint32_t kLfuInitVal = 5;
+
+// Redis's LFUGetTimeInMinutes: 16 bits of minutes.
+uint32_t LfuMinutes(int64_t now_ms) { return static_cast<uint32_t>(now_ms / 60000) & 65535; }
+
+}  // namespace
+
+uint32_t DbSet::NewEntryLru() const {
+  return lfu_policy ? (LfuMinutes(now_ms_) << 8) | kLfuInitVal : lru_clock_;
+}
+
+uint8_t DbSet::LfuCounter(const Entry* e) const {
+  uint32_t ldt = e->lru() >> 8;
+  uint32_t counter = e->lru() & 255;
+  uint32_t now = LfuMinutes(now_ms_);
+  uint32_t elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
+  uint32_t periods = lfu_decay_time > 0 ? elapsed / static_cast<uint32_t>(lfu_decay_time) : 0;
+  return static_cast<uint8_t>(periods > counter ? 0 : counter - periods);
+}
+
+void DbSet::TouchEntry(Entry* e) {
+  if (!lfu_policy) {
+    e->set_lru(lru_clock_);
+    return;
+  }
+  // Redis's LFULogIncr: the higher the counter, the less likely an access increments it.
+  uint32_t counter = LfuCounter(e);
+  if (counter < 255) {
+    double r = std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+    double base = counter > kLfuInitVal ? counter - kLfuInitVal : 0;
+    if (r < 1.0 / (base * lfu_log_factor + 1)) ++counter;
+  }
+  e->set_lru((LfuMinutes(now_ms_) << 8) | counter);
+}
+
 size_t DbSet::memory() const {
   size_t n = 0;
   for (const auto& db : dbs_) n += db->memory();

@@ -42,6 +42,19 @@ class DbSet {
   void FlushAll(bool async);
   void Swap(int a, int b);
 
+  // With an LFU maxmemory policy the entries' 24-bit LRU field holds Redis's LFU data (16-bit
+  // minutes of the last decrement, 8-bit logarithmic counter) instead of the LRU clock. Set
+  // by the server from maxmemory-policy, lfu-log-factor and lfu-decay-time.
+  bool lfu_policy = false;
+  int lfu_log_factor = 10;
+  int lfu_decay_time = 1;
+  // The LRU field of a newly created value: the clock, or LFU's initial counter.
+  uint32_t NewEntryLru() const;
+  // Records an access to `e` (Redis's lookupKey: the clock, or updateLFU).
+  void TouchEntry(Entry* e);
+  // The entry's LFU counter after decay (Redis's LFUDecrAndReturn, OBJECT FREQ).
+  uint8_t LfuCounter(const Entry* e) const;
+
   bool active_expire_enabled = true;
   bool active_rehashing = true;
   // Runs active expiry and table housekeeping for at most `budget_us` microseconds.

@@ -128,6 +128,29 @@ Entry* Entry::WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms) {
   }
   Entry* copy = Create(e->key(), init);
   copy->set_next(e->next());
+  copy->set_unshared(e->unshared());
+  std::free(e);  // the value now belongs to `copy`
+  return copy;
+}
+
+Entry* Entry::Rekey(Entry* e, std::string_view key) {
+  Init init;
+  init.type = e->type();
+  init.encoding = e->encoding();
+  init.has_expire = e->has_expire();
+  init.expire_at_ms = init.has_expire ? e->expire_at() : 0;
+  init.lru = e->lru();
+  if (init.type != ObjType::kString) {
+    init.object = e->object();
+  } else if (init.encoding == Encoding::kInt) {
+    init.integer = e->int_value();
+  } else if (init.encoding == Encoding::kEmbStr) {
+    init.str = e->emb();
+  } else {
+    init.raw = e->raw();
+  }
+  Entry* copy = Create(key, init);
+  copy->set_unshared(e->unshared());
   std::free(e);  // the value now belongs to `copy`
   return copy;
 }
@@ -148,7 +171,10 @@ Entry* Entry::Clone(const Entry* e, std::string_view key) {
   } else {
     init.raw = new std::string(*e->raw());
   }
-  return Create(key, init);
+  Entry* copy = Create(key, init);
+  // Redis's dupStringObject gives a private object even for a shared integer.
+  copy->set_unshared(init.type == ObjType::kString && init.encoding == Encoding::kInt);
+  return copy;
 }
 
 int64_t Entry::expire_at() const {
@@ -191,6 +217,7 @@ long long Entry::int_value() const {
 void Entry::set_int_value(long long v) {
   int64_t x = v;
   std::memcpy(const_cast<char*>(value_start()), &x, 8);
+  set_unshared(false);
 }
 
 std::string* Entry::raw() const {

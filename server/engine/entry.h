@@ -69,6 +69,9 @@ class Entry {
   static Entry* WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms);
   // A deep copy under a (possibly different) key, same value and expiry.
   static Entry* Clone(const Entry* e, std::string_view key);
+  // Copies `e` under another key (RENAME): the value and expiry move to the copy; `e`, which
+  // must already be out of its table, is freed.
+  static Entry* Rekey(Entry* e, std::string_view key);
 
   Entry* next() const { return reinterpret_cast<Entry*>(word_ & kPtrMask); }
   void set_next(Entry* n) { word_ = (word_ & ~kPtrMask) | reinterpret_cast<uint64_t>(n); }
@@ -90,7 +93,13 @@ class Entry {
 
   // String access. int_value() for kInt, raw() for kRaw, emb() for kEmbStr.
   long long int_value() const;
-  void set_int_value(long long v);  // only when encoding() == kInt
+  // Only when encoding() == kInt. Clears unshared(): a new integer value is what Redis would
+  // take from its shared integers.
+  void set_int_value(long long v);
+  // An int-encoded value Redis would hold as a private object rather than one of its shared
+  // integers 0..9999 (COPY duplicates the object); only OBJECT REFCOUNT tells the difference.
+  bool unshared() const { return tag() & kUnsharedBit; }
+  void set_unshared(bool v) { set_tag(v ? tag() | kUnsharedBit : tag() & ~kUnsharedBit); }
   std::string* raw() const;
   std::string_view emb() const;
   // The string value whatever its encoding; integers are formatted into `buf`.
@@ -103,6 +112,7 @@ class Entry {
  private:
   static constexpr uint64_t kPtrMask = (uint64_t{1} << 48) - 1;
   static constexpr uint8_t kExpireBit = 0x40;
+  static constexpr uint8_t kUnsharedBit = 0x80;
 
   uint8_t tag() const { return static_cast<uint8_t>(word_ >> 48); }
   void set_tag(uint8_t t) { word_ = (word_ & ~(uint64_t{0xff} << 48)) | (uint64_t{t} << 48); }

@@ -1,6 +1,7 @@
 #include "server/engine/glob.h"
 
 #include <cstddef>
+#include <cstring>
 #include <utility>
 
 namespace tandem::engine {
@@ -30,6 +31,8 @@ class Matcher {
   // earlier '*' can succeed either, so every pending level gives up at once.
   bool skip_longer_ = false;
 };
+
+inline bool IsSpecial(char c) { return c == '*' || c == '?' || c == '[' || c == '\\'; }
 
 inline char At(const char* p, size_t plen, size_t i) { return i < plen ? p[i] : '\0'; }
 
@@ -94,6 +97,18 @@ bool Matcher::Match(const char* p, size_t plen, const char* s, size_t slen, int 
         }
         if (plen == 1) return true;
         for (; slen > 0; ++s, --slen) {
+          // When a plain byte follows the star, an attempt at an offset holding another byte
+          // fails at once (without touching skip_longer_), so jump to the next candidate.
+          if (const char next = p[1]; !IsSpecial(next)) {
+            if (!nocase_) {
+              const void* hit = std::memchr(s, next, slen);
+              if (hit == nullptr) break;
+              slen -= static_cast<const char*>(hit) - s;
+              s = static_cast<const char*>(hit);
+            } else if (!SameByte(next, s[0])) {
+              continue;
+            }
+          }
           if (Match(p + 1, plen - 1, s, slen, nesting + 1)) return true;
           if (skip_longer_) return false;
         }
@@ -144,7 +159,7 @@ bool GlobMatch(std::string_view pattern, std::string_view str, bool nocase) {
 
 bool GlobIsLiteral(std::string_view pattern) {
   for (char c : pattern) {
-    if (c == '*' || c == '?' || c == '[' || c == '\\') return false;
+    if (IsSpecial(c)) return false;
   }
   return true;
 }

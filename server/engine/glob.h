@@ -18,7 +18,9 @@ namespace tandem::engine {
 //   \x       the literal x; a trailing backslash matches a literal backslash;
 //   anything else matches itself.
 // With `nocase`, letters compare ignoring ASCII case (except after a backslash inside a set).
-// Range bounds compare as *signed* chars, as in Redis, so [a-\xff] is really [\xff-a].
+// Range bounds compare as *signed* chars, as in Redis, so [a-\xff] is really [\xff-a]; with
+// `nocase` they also go through glibc's tolower(), which maps -128..-2 to 128..254, so
+// [\x80-z] matches nothing there (checked against COMMAND LIST FILTERBY PATTERN).
 //
 // Redis quirks kept on purpose:
 // - "*" does NOT match the empty string (KEYS * and SCAN without MATCH special-case "*" to

@@ -20,22 +20,39 @@ struct GlobCase {
   std::vector<std::string_view> matches;  // The keys redis-server returned.
 };
 
+// clang-format off
 const std::vector<std::string_view> kKeys = {
-    "", "a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*", "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff", "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"};
+    "", "a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c",
+    "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*", "?",
+    "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff", "\xe9t\xe9", "aaa",
+    "aaab", "Z", "z", "_", "1", "12", "123"};
 const std::vector<GlobCase> kCases = {
-    {"**", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*", "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff", "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
+    {"**", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c",
+        "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*",
+        "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff",
+        "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
     {"", {""}},
-    {"?", {"a", "b", "-", "]", "[", "\\", "*", "?", "^", "\x00"sv, "\x80", "\xff", "Z", "z", "_", "1"}},
+    {"?", {"a", "b", "-", "]", "[", "\\", "*", "?", "^", "\x00"sv, "\x80", "\xff", "Z", "z", "_",
+        "1"}},
     {"??", {"ab", "12"}},
-    {"???", {"abc", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "foo", "a\x00""b"sv, "\xe9t\xe9", "aaa", "123"}},
-    {"*?", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*", "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff", "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
-    {"?*", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*", "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff", "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
-    {"a*", {"a", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "a\x00""b"sv, "aaa", "aaab"}},
+    {"???", {"abc", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "foo", "a\x00""b"sv,
+        "\xe9t\xe9", "aaa", "123"}},
+    {"*?", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c",
+        "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*",
+        "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff",
+        "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
+    {"?*", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c",
+        "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*",
+        "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff",
+        "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
+    {"a*", {"a", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c",
+        "a\x00""b"sv, "aaa", "aaab"}},
     {"*c", {"abc", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c"}},
     {"a*c", {"abc", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c"}},
     {"a?c", {"abc", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c"}},
     {"a**c", {"abc", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c"}},
-    {"*a*", {"a", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "hallo", "foo:bar", "foo:1:baz", "a\x00""b"sv, "aaa", "aaab"}},
+    {"*a*", {"a", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c",
+        "hallo", "foo:bar", "foo:1:baz", "a\x00""b"sv, "aaa", "aaab"}},
     {"a*a", {"aaa"}},
     {"*b", {"b", "ab", "a\x00""b"sv, "aaab"}},
     {"h?llo", {"hello", "hallo", "hxllo"}},
@@ -60,10 +77,12 @@ const std::vector<GlobCase> kCases = {
     {"\\*", {"*"}},
     {"h\\ello", {"hello"}},
     {"[", {}},
-    {"[^", {"a", "b", "-", "]", "[", "\\", "*", "?", "^", "\x00"sv, "\x80", "\xff", "Z", "z", "_", "1"}},
+    {"[^", {"a", "b", "-", "]", "[", "\\", "*", "?", "^", "\x00"sv, "\x80", "\xff", "Z", "z", "_",
+        "1"}},
     {"[a", {"a"}},
     {"[ab", {"a", "b"}},
-    {"[^a", {"b", "-", "]", "[", "\\", "*", "?", "^", "\x00"sv, "\x80", "\xff", "Z", "z", "_", "1"}},
+    {"[^a", {"b", "-", "]", "[", "\\", "*", "?", "^", "\x00"sv, "\x80", "\xff", "Z", "z", "_", "1"
+        }},
     {"a[", {}},
     {"a[b", {"ab"}},
     {"a[^", {"ab"}},
@@ -88,14 +107,19 @@ const std::vector<GlobCase> kCases = {
     {"[\\a-c]", {"a", "-"}},
     {"[a\\-c]", {"a", "-"}},
     {"[\\^]*", {"^"}},
-    {"[^^]*", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*", "?", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff", "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
+    {"[^^]*", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c",
+        "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\",
+        "*", "?", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "a\x00""b"sv, "\x80", "\xff",
+        "\xe9t\xe9", "aaa", "aaab", "Z", "z", "_", "1", "12", "123"}},
     {"^*", {"^"}},
     {"]", {"]"}},
     {"-", {"-"}},
     {"{a,b}", {}},
     {"[A-Z]", {"Z"}},
     {"[Z-A]", {"Z"}},
-    {"[a-z]*", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c", "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "foo:bar", "foo:1:baz", "foo", "a\x00""b"sv, "aaa", "aaab", "z"}},
+    {"[a-z]*", {"a", "b", "ab", "abc", "abcd", "aXc", "a*c", "a?c", "a[c", "a]c", "a\\c", "a-c",
+        "a^c", "hello", "hallo", "hxllo", "hllo", "heeeello", "foo:bar", "foo:1:baz", "foo",
+        "a\x00""b"sv, "aaa", "aaab", "z"}},
     {"[^a-z]", {"-", "]", "[", "\\", "*", "?", "^", "\x00"sv, "\x80", "\xff", "Z", "_", "1"}},
     {"[0-9]", {"1"}},
     {"[0-9]*", {"1", "12", "123"}},
@@ -123,14 +147,17 @@ const std::vector<GlobCase> kCases = {
     {"[ha]*[ol]", {"hello", "hallo", "hxllo", "hllo", "heeeello"}},
     {"*[", {}},
     {"a*[", {}},
-    {"[^a]*", {"b", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[", "\\", "*", "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "\x80", "\xff", "\xe9t\xe9", "Z", "z", "_", "1", "12", "123"}},
+    {"[^a]*", {"b", "hello", "hallo", "hxllo", "hllo", "heeeello", "HELLO", "Hello", "-", "]", "[",
+        "\\", "*", "?", "^", "foo:bar", "foo:1:baz", "foo", "\x00"sv, "\x80", "\xff", "\xe9t\xe9",
+        "Z", "z", "_", "1", "12", "123"}},
     {"*]", {"]"}},
     {"a]c", {"a]c"}},
     {"z*", {"z"}},
 };
 
 const std::vector<std::string_view> kCommandNames = {
-    "get", "set", "getset", "getdel", "config|get", "config|set", "hget", "mget", "lset", "ttl", "type", "xadd", "zadd"};
+    "get", "set", "getset", "getdel", "config|get", "config|set", "hget", "mget", "lset", "ttl",
+    "type", "xadd", "zadd"};
 const std::vector<GlobCase> kNocaseCases = {
     {"GET", {"get"}},
     {"Get", {"get"}},
@@ -155,8 +182,10 @@ const std::vector<GlobCase> kNocaseCases = {
     {"[^\x80-z]et", {"get", "set"}},
     {"T?PE", {"type"}},
     {"[S-T]*", {"set", "ttl", "type"}},
-    {"*[D-E]*", {"get", "set", "getset", "getdel", "config|get", "config|set", "hget", "mget", "lset", "type", "xadd", "zadd"}},
+    {"*[D-E]*", {"get", "set", "getset", "getdel", "config|get", "config|set", "hget", "mget",
+        "lset", "type", "xadd", "zadd"}},
 };
+// clang-format on
 
 bool Contains(const std::vector<std::string_view>& v, std::string_view s) {
   for (std::string_view x : v) {
@@ -218,6 +247,12 @@ TEST_CASE("Range bounds compare as signed chars") {
   CHECK_FALSE(GlobMatch("[a-\xff]", "b"));
   CHECK_FALSE(GlobMatch("[a-\xff]", "\x80"));
   CHECK(GlobMatch("[\x80-\xff]", "\x90"));
+}
+
+TEST_CASE("With nocase, range bounds above 0x7f shift like glibc's tolower") {
+  CHECK(GlobMatch("[\x80-z]et", "get"));
+  CHECK_FALSE(GlobMatch("[\x80-z]et", "get", /*nocase=*/true));
+  CHECK(GlobMatch("[\xff-z]et", "get", /*nocase=*/true));  // 0xff is EOF (-1): unchanged.
 }
 
 TEST_CASE("Escapes outside and inside brackets are literal; a trailing backslash is literal") {

@@ -140,12 +140,9 @@ TEST_CASE("FormatDouble matches Redis 7.0's %.17g reply text") {
 TEST_CASE("verbatim strings carry a 3-byte format in RESP3 and are bulks in RESP2") {
   CheckBoth([](RespWriter& w) { w.SendVerbatim("hello"); }, "$5\r\nhello\r\n",
             "=9\r\ntxt:hello\r\n");
-  CheckBoth([](RespWriter& w) { w.SendVerbatim("x", "mkd"); }, "$1\r\nx\r\n",
-            "=5\r\nmkd:x\r\n");
-  CheckBoth([](RespWriter& w) { w.SendVerbatim("", "markdown"); }, "$0\r\n\r\n",
-            "=4\r\nmar:\r\n");
-  CheckBoth([](RespWriter& w) { w.SendVerbatim("ab", "t"); }, "$2\r\nab\r\n",
-            "=6\r\nt  :ab\r\n");
+  CheckBoth([](RespWriter& w) { w.SendVerbatim("x", "mkd"); }, "$1\r\nx\r\n", "=5\r\nmkd:x\r\n");
+  CheckBoth([](RespWriter& w) { w.SendVerbatim("", "markdown"); }, "$0\r\n\r\n", "=4\r\nmar:\r\n");
+  CheckBoth([](RespWriter& w) { w.SendVerbatim("ab", "t"); }, "$2\r\nab\r\n", "=6\r\nt  :ab\r\n");
 }
 
 TEST_CASE("arrays are the same in both protocols") {
@@ -184,8 +181,7 @@ TEST_CASE("pushes are >N in RESP3 and arrays in RESP2") {
         w.SendBulk("ch");
         w.SendLong(1);
       },
-      "*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n",
-      ">3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n");
+      "*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n", ">3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n");
 }
 
 }  // namespace
