@@ -48,8 +48,8 @@ class RespParser {
   std::string error_;
 };
 
-// Splits an inline line the way Redis's sdssplitargs does ("..." with \n \r \t \b \a \\
-// \" \xHH escapes, '...' with \' only). Returns false on unbalanced quotes.
+// Splits an inline line the way Redis's sdssplitargs does: "..." with the escapes
+// \n \r \t \b \a \\ \" \xHH, and '...' with only \' (returns false on unbalanced quotes).
 bool SplitInlineArgs(std::string_view line, std::vector<std::string>* out);
 
 }  // namespace tandem::protocol

@@ -81,11 +81,16 @@ void ConfigRegistry::Define() {
            return "";
          }});
   };
-  auto mem_opt = [&](std::string name, bool mut, unsigned long long* field) {
+  auto mem_opt = [&](std::string name, bool mut, unsigned long long* field,
+                     unsigned long long lo, unsigned long long hi) {
     options_.push_back({name, mut, [field] { return std::to_string(*field); },
-                        [field](const std::vector<std::string>& v) -> std::string {
+                        [field, lo, hi](const std::vector<std::string>& v) -> std::string {
                           unsigned long long x;
                           if (!ParseMemory(v[0], &x)) return "argument must be a memory value";
+                          if (x < lo || x > hi) {
+                            return "argument must be between " + std::to_string(lo) + " and " +
+                                   std::to_string(hi) + " inclusive";
+                          }
                           *field = x;
                           return "";
                         }});
@@ -213,9 +218,10 @@ void ConfigRegistry::Define() {
          return "";
        },
        1, -1});
-  mem_opt("proto-max-bulk-len", true, &c->proto_max_bulk_len);
-  mem_opt("client-query-buffer-limit", true, &c->client_query_buffer_limit);
-  mem_opt("maxmemory", true, &c->maxmemory);
+  mem_opt("proto-max-bulk-len", true, &c->proto_max_bulk_len, 1024 * 1024, LONG_MAX);
+  mem_opt("client-query-buffer-limit", true, &c->client_query_buffer_limit, 1024 * 1024,
+          LONG_MAX);
+  mem_opt("maxmemory", true, &c->maxmemory, 0, ULLONG_MAX);
   enum_opt("maxmemory-policy", true, &c->maxmemory_policy,
            {"volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl", "allkeys-lru",
             "allkeys-lfu", "allkeys-random", "noeviction"});
@@ -257,6 +263,7 @@ void ConfigRegistry::Define() {
                       }});
   str_opt("dbfilename", true, &c->dbfilename);
   bool_opt("lazyfree-lazy-user-flush", true, &c->lazyfree_lazy_user_flush);
+  enum_opt("enable-debug-command", false, &c->enable_debug_command, {"no", "yes", "local"});
 }
 
 const ConfigRegistry::Option* ConfigRegistry::FindOption(std::string_view name) const {

@@ -54,6 +54,7 @@ struct Config {
   std::string dir;
   std::string dbfilename = "dump.rdb";
   bool lazyfree_lazy_user_flush = false;
+  std::string enable_debug_command = "no";  // no | yes | local
   std::string config_file;  // absolute path of the file we started from, if any
 };
 

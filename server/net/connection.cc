@@ -5,6 +5,7 @@
 #include <asio/write.hpp>
 
 #include "protocol/errors.h"
+#include "server/engine/ascii.h"
 #include "server/engine/db_set.h"
 #include "server/log.h"
 
@@ -13,9 +14,15 @@ namespace {
 
 constexpr size_t kInitialReadBuffer = 16 * 1024;
 constexpr size_t kMinReadRoom = 4 * 1024;
+constexpr size_t kReadChunk = 16 * 1024;
+constexpr size_t kInlineLimit = 64 * 1024;
 // Stop reading while this much output waits, so a client that never reads cannot make
 // us buffer without bound (the output buffer limits act on top of this).
 constexpr size_t kReadPauseOutputBytes = 4 * 1024 * 1024;
+
+bool IsCrossProtocolAttack(std::string_view name) {
+  return engine::EqualsIgnoreCase(name, "post") || engine::EqualsIgnoreCase(name, "host:");
+}
 
 }  // namespace
 
@@ -90,9 +97,13 @@ void Connection::ReadMore() {
     }
     if (rbuf_.size() - rend_ < kMinReadRoom) rbuf_.resize(rbuf_.size() * 2);
   }
+  // Like Redis, read at most 16 KB while the pending request is small, so the 64 KB
+  // "too big inline/count" limits trigger at the same point; big bulk payloads read freely.
+  size_t room = rbuf_.size() - rend_;
+  if (rend_ - rstart_ < kInlineLimit) room = std::min(room, kReadChunk);
   reading_ = true;
   socket_.async_read_some(
-      asio::buffer(rbuf_.data() + rend_, rbuf_.size() - rend_),
+      asio::buffer(rbuf_.data() + rend_, room),
       [self = shared_from_this()](const asio::error_code& ec, size_t n) { self->OnRead(ec, n); });
 }
 
@@ -150,6 +161,10 @@ void Connection::ProcessInput() {
       batch_ends_[count++] = pos;
     }
     size_t ran = count > 0 ? ExecuteBatch(count) : 0;
+    if (closed_after_attack_) {
+      Close();
+      return;
+    }
     if (ran < count) {  // paused or closing: keep the rest for later
       if (ran > 0) rstart_ = batch_ends_[ran - 1];
       return;
@@ -170,6 +185,15 @@ size_t Connection::ExecuteBatch(size_t count) {
   std::lock_guard lock(server_.engine_mutex());
   for (; ran < count; ++ran) {
     commands::CmdArgs argv(batch_[ran].argv);
+    if (IsCrossProtocolAttack(argv[0])) {
+      // As Redis: an HTTP request sent to us is likely a cross-protocol attack; drop it.
+      Log(LogLevel::kWarning,
+          "Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: "
+          "commands to Redis. This is likely due to an attacker attempting to use Cross "
+          "Protocol Scripting to compromise your Redis instance. Connection aborted.");
+      closed_after_attack_ = true;
+      break;
+    }
     if (server_.pause_until_ms != 0 && dispatcher_.PausedFor(argv)) {
       SchedulePauseRetry();
       break;

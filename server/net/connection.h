@@ -65,6 +65,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool writing_ = false;
   bool closed_ = false;
   bool close_after_write_ = false;
+  bool closed_after_attack_ = false;
   int64_t soft_limit_since_ms_ = 0;
   asio::steady_timer pause_timer_;
 };
