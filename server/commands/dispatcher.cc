@@ -249,6 +249,7 @@ namespace tandem::commands {
 void RegisterAllCommands(CommandTable& table) {
   RegisterConnectionFamily(table);
   RegisterServerFamily(table);
+  RegisterClientFamily(table);
   RegisterKeysFamily(table);
   RegisterStringFamily(table);
   RegisterBitmapFamily(table);

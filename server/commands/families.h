@@ -7,6 +7,7 @@ namespace tandem::commands {
 
 void RegisterConnectionFamily(CommandTable& table);
 void RegisterServerFamily(CommandTable& table);
+void RegisterClientFamily(CommandTable& table);
 void RegisterKeysFamily(CommandTable& table);
 void RegisterStringFamily(CommandTable& table);
 void RegisterBitmapFamily(CommandTable& table);

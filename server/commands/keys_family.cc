@@ -1,7 +1,683 @@
+// Keyspace commands with Redis 7.0.15's replies and errors (db.c, expire.c, object.c):
+// DEL UNLINK EXISTS TYPE TOUCH RENAME RENAMENX COPY MOVE SWAPDB SELECT DBSIZE FLUSHDB FLUSHALL
+// KEYS SCAN RANDOMKEY, the expiry commands EXPIRE PEXPIRE EXPIREAT PEXPIREAT PERSIST TTL PTTL
+// EXPIRETIME PEXPIRETIME, and OBJECT ENCODING|FREQ|IDLETIME|REFCOUNT|HELP.
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "protocol/errors.h"
+#include "server/commands/arg_parser.h"
 #include "server/commands/families.h"
+#include "server/engine/database.h"
+#include "server/engine/glob.h"
+#include "server/engine/numbers.h"
+#include "server/server_state.h"
 
 namespace tandem::commands {
+namespace {
 
-void RegisterKeysFamily(CommandTable& table) {}
+using engine::Database;
+using engine::DbSet;
+using engine::Entry;
+using engine::Table;
+using protocol::ReplyBuilder;
+
+// Redis's OBJ_SHARED_INTEGERS and OBJ_SHARED_REFCOUNT: values 0..9999 stored as integers are
+// one shared object, whose OBJECT REFCOUNT is INT_MAX.
+constexpr long long kSharedIntegers = 10000;
+constexpr long long kSharedRefcount = INT_MAX;
+// Values needing more than this many bytes are freed off the engine thread by UNLINK and the
+// lazy-free paths (Redis frees collections of more than 64 elements in the background).
+constexpr size_t kLazyFreeBytes = 64 * 1024;
+
+// --- Argument helpers --------------------------------------------------------------------------
+
+// Redis's getIntFromObjectOrReply: a canonical integer in the int range. With an empty `msg`
+// the errors are "not an integer" and Redis's range text; otherwise `msg` for both.
+bool ParseInt(std::string_view arg, int* out, ReplyBuilder& rb, std::string_view msg = {}) {
+  long long v;
+  if (!engine::StringToLL(arg, &v)) {
+    rb.SendError(msg.empty() ? protocol::kErrNotInteger : msg);
+    return false;
+  }
+  if (v < INT_MIN || v > INT_MAX) {
+    rb.SendError(msg.empty() ? protocol::kErrIntRange : msg);
+    return false;
+  }
+  *out = static_cast<int>(v);
+  return true;
+}
+
+// A DB index argument (SELECT, MOVE, COPY ... DB): parsed as an int, then checked against the
+// number of databases. Sends the error and returns false when it is not usable.
+bool ParseDbIndex(std::string_view arg, CommandContext& ctx, int* index) {
+  if (!ParseInt(arg, index, ctx.rb)) return false;
+  if (*index < 0 || *index >= ctx.server.dbs().count()) {
+    ctx.rb.SendError(protocol::kErrDbIndexOutOfRange);
+    return false;
+  }
+  return true;
+}
+
+// Redis's parseScanCursorOrReply: strtoul() over the whole argument read as a C string (so
+// "-1" wraps to 2^64-1, "" is 0 and bytes after a NUL are ignored), no leading space.
+bool ParseScanCursor(std::string_view arg, uint64_t* cursor) {
+  std::string text(arg);
+  if (!text.empty() && std::isspace(static_cast<unsigned char>(text[0]))) return false;
+  errno = 0;
+  char* end = nullptr;
+  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (*end != '\0' || errno == ERANGE) return false;
+  *cursor = v;
+  return true;
+}
+
+// FLUSHDB / FLUSHALL [ASYNC | SYNC]: whether to free in the background.
+bool ParseFlushMode(CmdArgs argv, CommandContext& ctx, bool* async) {
+  if (argv.size() == 1) {
+    *async = ctx.server.config().lazyfree_lazy_user_flush;
+  } else if (argv.size() == 2 && engine::EqualsIgnoreCase(argv[1], "sync")) {
+    *async = false;
+  } else if (argv.size() == 2 && engine::EqualsIgnoreCase(argv[1], "async")) {
+    *async = true;
+  } else {
+    ctx.rb.SendError(protocol::kErrSyntax);
+    return false;
+  }
+  return true;
+}
+
+bool PolicyIsLfu(const Config& config) {
+  return config.maxmemory_policy.find("lfu") != std::string::npos;
+}
+
+// --- Ops: engine work only ---------------------------------------------------------------------
+
+// Frees a detached entry, in the background when it is big and `async` (UNLINK).
+void FreeEntry(Entry* e, bool async) {
+  if (async && e->type() != engine::ObjType::kString && e->MemoryUsage() > kLazyFreeBytes) {
+    std::thread([e] { Entry::Destroy(e); }).detach();
+  } else {
+    Entry::Destroy(e);
+  }
+}
+
+// DEL / UNLINK: how many of `keys` existed (and are now gone). Expired keys do not count.
+long long OpDelete(Database& db, CmdArgs keys, bool async) {
+  long long deleted = 0;
+  for (std::string_view key : keys) {
+    Table::Slot slot = db.FindSlot(key, Database::kNoTouch);
+    if (!slot.entry) continue;
+    FreeEntry(db.Detach(slot), async);
+    ++deleted;
+  }
+  return deleted;
+}
+
+// EXISTS (no touch) / TOUCH: how many of `keys` exist, repeats counted.
+long long OpCountExisting(Database& db, CmdArgs keys, unsigned flags) {
+  long long n = 0;
+  for (std::string_view key : keys) n += db.FindRead(key, flags) != nullptr;
+  return n;
+}
+
+enum class MoveOutcome : uint8_t { kNoSource, kTargetExists, kDone };
+
+// RENAME / RENAMENX: `src` moves to `dst` with its value, TTL and LFU data. A key renamed onto
+// itself is kDone (kTargetExists with nx), as in Redis.
+MoveOutcome OpRename(Database& db, std::string_view src, std::string_view dst, bool nx) {
+  if (!db.Find(src)) return MoveOutcome::kNoSource;
+  if (src == dst) return nx ? MoveOutcome::kTargetExists : MoveOutcome::kDone;
+  Table::Slot target = db.FindSlot(dst);
+  if (target.entry) {
+    if (nx) return MoveOutcome::kTargetExists;
+    db.DeleteAt(target);
+  }
+  // Looked up again: the lookups above may have moved buckets (incremental rehash).
+  Table::Slot source = db.FindSlot(src, Database::kNoTouch);
+  db.Insert(Entry::Rekey(db.Detach(source), dst));
+  return MoveOutcome::kDone;
+}
+
+// COPY: a deep copy of `key` (value and TTL; fresh LRU/LFU data) stored as `dst_key` in `dst`.
+MoveOutcome OpCopy(DbSet& dbs, Database& src, std::string_view key, Database& dst,
+                   std::string_view dst_key, bool replace) {
+  const Entry* source = src.FindRead(key);
+  if (!source) return MoveOutcome::kNoSource;
+  Table::Slot target = dst.FindSlot(dst_key);
+  if (target.entry && !replace) return MoveOutcome::kTargetExists;
+  Entry* copy = Entry::Clone(source, dst_key);
+  copy->set_lru(dbs.NewEntryLru());
+  if (target.entry) dst.DeleteAt(target);
+  dst.Insert(copy);
+  return MoveOutcome::kDone;
+}
+
+// MOVE: `key` leaves `src` for `dst` (another database) unless it already exists there.
+MoveOutcome OpMove(Database& src, Database& dst, std::string_view key) {
+  Table::Slot source = src.FindSlot(key);
+  if (!source.entry) return MoveOutcome::kNoSource;
+  if (dst.Find(key)) return MoveOutcome::kTargetExists;
+  dst.Insert(src.Detach(source));
+  return MoveOutcome::kDone;
+}
+
+enum ExpireFlags : unsigned { kExpireNx = 1, kExpireXx = 2, kExpireGt = 4, kExpireLt = 8 };
+
+// EXPIRE family with an absolute time: 1 when the TTL was set (or the key deleted because
+// `when_ms` is not in the future), 0 when the key is missing or a condition failed.
+int OpExpire(Database& db, std::string_view key, int64_t when_ms, unsigned flags, int64_t now_ms) {
+  Table::Slot slot = db.FindSlot(key);
+  if (!slot.entry) return 0;
+  if (flags) {
+    // No TTL counts as an infinite one: GT always fails, LT always passes.
+    const bool has = slot.entry->has_expire();
+    const int64_t current = has ? slot.entry->expire_at() : -1;
+    if ((flags & kExpireNx) && has) return 0;
+    if ((flags & kExpireXx) && !has) return 0;
+    if ((flags & kExpireGt) && (!has || when_ms <= current)) return 0;
+    if ((flags & kExpireLt) && has && when_ms >= current) return 0;
+  }
+  if (when_ms <= now_ms) {
+    db.DeleteAt(slot);
+  } else {
+    db.SetExpire(slot, when_ms);
+  }
+  return 1;
+}
+
+// PERSIST: 1 when a TTL was removed.
+int OpPersist(Database& db, std::string_view key) {
+  Table::Slot slot = db.FindSlot(key);
+  if (!slot.entry || !slot.entry->has_expire()) return 0;
+  db.Persist(slot);
+  return 1;
+}
+
+// TTL PTTL EXPIRETIME PEXPIRETIME: -2 missing, -1 no TTL, otherwise the remaining time (or the
+// absolute time with `absolute`), in ms or rounded to seconds.
+long long OpTtl(Database& db, std::string_view key, bool ms, bool absolute, int64_t now_ms) {
+  const Entry* e = db.FindRead(key, Database::kNoTouch);
+  if (!e) return -2;
+  if (!e->has_expire()) return -1;
+  long long ttl = absolute ? e->expire_at() : e->expire_at() - now_ms;
+  if (ttl < 0) ttl = 0;
+  return ms ? ttl : (ttl + 500) / 1000;
+}
+
+struct ScanOptions {
+  long count = 10;
+  std::string_view pattern;
+  bool use_pattern = false;
+  std::string_view type;
+  bool use_type = false;
+};
+
+// One SCAN step from *cursor (updated): the keys Redis's scanGenericCommand returns. Like
+// Redis, it visits buckets until `count` keys are collected (at most 10*count more steps),
+// then filters by pattern, by type (an expired key met there reads as type "none") and drops
+// expired keys, deleting them.
+std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOptions& o,
+                                int64_t now_ms) {
+  std::vector<std::string> keys;
+  long max_iterations = o.count * 10;
+  do {
+    *cursor = db.Scan(*cursor, [&](Entry* e) { keys.emplace_back(e->key()); });
+  } while (*cursor && max_iterations-- && keys.size() < static_cast<size_t>(o.count));
+
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (std::string& key : keys) {
+    if (o.use_pattern && !engine::GlobMatch(o.pattern, key)) continue;
+    if (o.use_type) {
+      const Entry* e = db.FindRead(key, Database::kNoTouch);
+      std::string_view type = e ? engine::TypeName(e->type()) : "none";
+      if (!engine::EqualsIgnoreCase(o.type, type)) continue;
+    }
+    const Entry* e = db.Peek(key);
+    if (e && db.IsExpired(e, now_ms)) {
+      db.Delete(key);  // lazy expiry, counted in expired_keys
+      continue;
+    }
+    out.push_back(std::move(key));
+  }
+  return out;
+}
+
+// KEYS: live keys matching `pattern` (views into the database, valid until it changes).
+std::vector<std::string_view> OpKeys(Database& db, std::string_view pattern, int64_t now_ms) {
+  std::vector<std::string_view> keys;
+  if (engine::GlobIsLiteral(pattern)) {
+    const Entry* e = db.Peek(pattern);
+    if (e && !db.IsExpired(e, now_ms)) keys.push_back(e->key());
+    return keys;
+  }
+  // "*" matches everything, including the empty key the matcher would refuse.
+  const bool all = pattern == "*";
+  uint64_t cursor = 0;
+  do {
+    cursor = db.Scan(cursor, [&](Entry* e) {
+      if ((all || engine::GlobMatch(pattern, e->key())) && !db.IsExpired(e, now_ms)) {
+        keys.push_back(e->key());
+      }
+    });
+  } while (cursor != 0);
+  return keys;
+}
+
+// RANDOMKEY: a random live key, or nullptr. Expired keys met on the way are deleted.
+const Entry* OpRandomKey(Database& db, DbSet& dbs) {
+  const Entry* e;
+  // RandomLive gives up after a bounded number of expired picks; keep going like a Redis
+  // master does until a live key turns up or the database is empty.
+  while ((e = db.RandomLive(dbs.rng())) && db.IsExpired(e, dbs.now_ms())) {
+  }
+  return e;
+}
+
+// --- Handlers ----------------------------------------------------------------------------------
+
+// DEL key [key ...]
+void CmdDel(CmdArgs argv, CommandContext& ctx) {
+  ctx.rb.SendLong(OpDelete(ctx.db(), argv.subspan(1), false));
+}
+
+// UNLINK key [key ...]
+void CmdUnlink(CmdArgs argv, CommandContext& ctx) {
+  ctx.rb.SendLong(OpDelete(ctx.db(), argv.subspan(1), true));
+}
+
+// EXISTS key [key ...]
+void CmdExists(CmdArgs argv, CommandContext& ctx) {
+  ctx.rb.SendLong(OpCountExisting(ctx.db(), argv.subspan(1), Database::kNoTouch));
+}
+
+// TOUCH key [key ...]
+void CmdTouch(CmdArgs argv, CommandContext& ctx) {
+  ctx.rb.SendLong(OpCountExisting(ctx.db(), argv.subspan(1), Database::kNone));
+}
+
+// TYPE key
+void CmdType(CmdArgs argv, CommandContext& ctx) {
+  const Entry* e = ctx.db().FindRead(argv[1], Database::kNoTouch);
+  ctx.rb.SendSimple(e ? engine::TypeName(e->type()) : "none");
+}
+
+void RenameGeneric(CmdArgs argv, CommandContext& ctx, bool nx) {
+  switch (OpRename(ctx.db(), argv[1], argv[2], nx)) {
+    case MoveOutcome::kNoSource:
+      return ctx.rb.SendError(protocol::kErrNoSuchKey);
+    case MoveOutcome::kTargetExists:
+      return ctx.rb.SendLong(0);
+    case MoveOutcome::kDone:
+      return nx ? ctx.rb.SendLong(1) : ctx.rb.SendOk();
+  }
+}
+
+// RENAME key newkey
+void CmdRename(CmdArgs argv, CommandContext& ctx) { RenameGeneric(argv, ctx, false); }
+
+// RENAMENX key newkey
+void CmdRenameNx(CmdArgs argv, CommandContext& ctx) { RenameGeneric(argv, ctx, true); }
+
+// COPY source destination [DB destination-db] [REPLACE]
+void CmdCopy(CmdArgs argv, CommandContext& ctx) {
+  int dst_index = ctx.client.db_index;
+  bool replace = false;
+  for (size_t j = 3; j < argv.size(); ++j) {
+    if (engine::EqualsIgnoreCase(argv[j], "replace")) {
+      replace = true;
+    } else if (engine::EqualsIgnoreCase(argv[j], "db") && j + 1 < argv.size()) {
+      if (!ParseDbIndex(argv[++j], ctx, &dst_index)) return;
+    } else {
+      return ctx.rb.SendError(protocol::kErrSyntax);
+    }
+  }
+  if (dst_index == ctx.client.db_index && argv[1] == argv[2]) {
+    return ctx.rb.SendError(protocol::kErrSameObject);
+  }
+  DbSet& dbs = ctx.server.dbs();
+  MoveOutcome r = OpCopy(dbs, ctx.db(), argv[1], dbs.db(dst_index), argv[2], replace);
+  ctx.rb.SendLong(r == MoveOutcome::kDone ? 1 : 0);
+}
+
+// MOVE key db
+void CmdMove(CmdArgs argv, CommandContext& ctx) {
+  int dst_index;
+  if (!ParseDbIndex(argv[2], ctx, &dst_index)) return;
+  if (dst_index == ctx.client.db_index) return ctx.rb.SendError(protocol::kErrSameObject);
+  MoveOutcome r = OpMove(ctx.db(), ctx.server.dbs().db(dst_index), argv[1]);
+  ctx.rb.SendLong(r == MoveOutcome::kDone ? 1 : 0);
+}
+
+// SWAPDB index1 index2
+void CmdSwapDb(CmdArgs argv, CommandContext& ctx) {
+  int a, b;
+  if (!ParseInt(argv[1], &a, ctx.rb, protocol::kErrInvalidFirstDbIndex)) return;
+  if (!ParseInt(argv[2], &b, ctx.rb, protocol::kErrInvalidSecondDbIndex)) return;
+  DbSet& dbs = ctx.server.dbs();
+  if (a < 0 || a >= dbs.count() || b < 0 || b >= dbs.count()) {
+    return ctx.rb.SendError(protocol::kErrDbIndexOutOfRange);
+  }
+  dbs.Swap(a, b);
+  ctx.rb.SendOk();
+}
+
+// SELECT index
+void CmdSelect(CmdArgs argv, CommandContext& ctx) {
+  int index;
+  if (!ParseDbIndex(argv[1], ctx, &index)) return;
+  ctx.client.db_index = index;
+  ctx.rb.SendOk();
+}
+
+// DBSIZE
+void CmdDbSize(CmdArgs argv, CommandContext& ctx) {
+  ctx.rb.SendLong(static_cast<long long>(ctx.db().size()));
+}
+
+// FLUSHDB [ASYNC | SYNC]
+void CmdFlushDb(CmdArgs argv, CommandContext& ctx) {
+  bool async;
+  if (!ParseFlushMode(argv, ctx, &async)) return;
+  ctx.db().Clear(async);
+  ctx.rb.SendOk();
+}
+
+// FLUSHALL [ASYNC | SYNC]
+void CmdFlushAll(CmdArgs argv, CommandContext& ctx) {
+  bool async;
+  if (!ParseFlushMode(argv, ctx, &async)) return;
+  ctx.server.dbs().FlushAll(async);
+  ctx.rb.SendOk();
+}
+
+// KEYS pattern
+void CmdKeys(CmdArgs argv, CommandContext& ctx) {
+  std::vector<std::string_view> keys = OpKeys(ctx.db(), argv[1], ctx.server.dbs().now_ms());
+  ctx.rb.StartArray(keys.size());
+  for (std::string_view key : keys) ctx.rb.SendBulk(key);
+}
+
+// Parses SCAN's options after the cursor; sends the error and returns false on failure.
+bool ParseScanOptions(CmdArgs args, ScanOptions* o, ReplyBuilder& rb) {
+  ArgParser parser(args);
+  while (parser.HasNext()) {
+    if (parser.Check("COUNT", &o->count)) {
+      if (parser.Ok() && o->count < 1) parser.Fail();
+    } else if (parser.Check("MATCH", &o->pattern)) {
+      o->use_pattern = o->pattern != "*";
+    } else if (parser.Check("TYPE", &o->type)) {
+      o->use_type = true;
+    } else {
+      parser.Fail();
+    }
+  }
+  if (parser.Finalize()) return true;
+  rb.SendError(parser.ErrorText());
+  return false;
+}
+
+// SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]
+void CmdScan(CmdArgs argv, CommandContext& ctx) {
+  uint64_t cursor;
+  if (!ParseScanCursor(argv[1], &cursor)) return ctx.rb.SendError(protocol::kErrInvalidCursor);
+  ScanOptions options;
+  if (!ParseScanOptions(argv.subspan(2), &options, ctx.rb)) return;
+  std::vector<std::string> keys = OpScan(ctx.db(), &cursor, options, ctx.server.dbs().now_ms());
+  char buf[engine::kLongStrSize];
+  ctx.rb.StartArray(2);
+  ctx.rb.SendBulk(std::string_view(buf, engine::ULLToString(buf, cursor)));
+  ctx.rb.StartArray(keys.size());
+  for (const std::string& key : keys) ctx.rb.SendBulk(key);
+}
+
+// RANDOMKEY
+void CmdRandomKey(CmdArgs argv, CommandContext& ctx) {
+  const Entry* e = OpRandomKey(ctx.db(), ctx.server.dbs());
+  if (!e) return ctx.rb.SendNull();
+  ctx.rb.SendBulk(e->key());
+}
+
+// Parses EXPIRE's trailing NX | XX | GT | LT options; sends the error and returns false.
+bool ParseExpireFlags(CmdArgs args, unsigned* flags, ReplyBuilder& rb) {
+  for (std::string_view opt : args) {
+    if (engine::EqualsIgnoreCase(opt, "nx")) {
+      *flags |= kExpireNx;
+    } else if (engine::EqualsIgnoreCase(opt, "xx")) {
+      *flags |= kExpireXx;
+    } else if (engine::EqualsIgnoreCase(opt, "gt")) {
+      *flags |= kExpireGt;
+    } else if (engine::EqualsIgnoreCase(opt, "lt")) {
+      *flags |= kExpireLt;
+    } else {
+      // Redis formats the option with %s: it ends at an embedded NUL.
+      std::string err(protocol::kErrUnsupportedOptionPrefix);
+      err.append(opt.substr(0, opt.find('\0')));
+      rb.SendError(err);
+      return false;
+    }
+  }
+  if ((*flags & kExpireNx) && (*flags & (kExpireXx | kExpireGt | kExpireLt))) {
+    rb.SendError(protocol::kErrExpireNxAndOthers);
+    return false;
+  }
+  if ((*flags & kExpireGt) && (*flags & kExpireLt)) {
+    rb.SendError(protocol::kErrExpireGtAndLt);
+    return false;
+  }
+  return true;
+}
+
+// The absolute expiry time in ms from EXPIRE's argument, or false on overflow (Redis checks
+// the unit conversion and the addition of the base time).
+bool ExpireTimeMs(long long when, bool seconds, long long base_ms, long long* out) {
+  if (seconds) {
+    if (when > LLONG_MAX / 1000 || when < LLONG_MIN / 1000) return false;
+    when *= 1000;
+  }
+  if (when > LLONG_MAX - base_ms) return false;
+  *out = when + base_ms;
+  return true;
+}
+
+void ExpireGeneric(CmdArgs argv, CommandContext& ctx, bool seconds, bool relative) {
+  unsigned flags = 0;
+  if (!ParseExpireFlags(argv.subspan(3), &flags, ctx.rb)) return;
+  long long when;
+  if (!engine::StringToLL(argv[2], &when)) return ctx.rb.SendError(protocol::kErrNotInteger);
+  const int64_t now_ms = ctx.server.dbs().now_ms();
+  if (!ExpireTimeMs(when, seconds, relative ? now_ms : 0, &when)) {
+    // "ERR invalid expire time in 'expire' command": kErrInvalidExpire around the name.
+    const std::string_view text = protocol::kErrInvalidExpire;
+    const size_t hole = text.find("%s");
+    std::string err(text.substr(0, hole));
+    err.append(ctx.cmd.name).append(text.substr(hole + 2));
+    return ctx.rb.SendError(err);
+  }
+  ctx.rb.SendLong(OpExpire(ctx.db(), argv[1], when, flags, now_ms));
+}
+
+// EXPIRE key seconds [NX | XX | GT | LT]
+void CmdExpire(CmdArgs argv, CommandContext& ctx) { ExpireGeneric(argv, ctx, true, true); }
+
+// PEXPIRE key milliseconds [NX | XX | GT | LT]
+void CmdPExpire(CmdArgs argv, CommandContext& ctx) { ExpireGeneric(argv, ctx, false, true); }
+
+// EXPIREAT key unix-time-seconds [NX | XX | GT | LT]
+void CmdExpireAt(CmdArgs argv, CommandContext& ctx) { ExpireGeneric(argv, ctx, true, false); }
+
+// PEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT]
+void CmdPExpireAt(CmdArgs argv, CommandContext& ctx) { ExpireGeneric(argv, ctx, false, false); }
+
+// PERSIST key
+void CmdPersist(CmdArgs argv, CommandContext& ctx) {
+  ctx.rb.SendLong(OpPersist(ctx.db(), argv[1]));
+}
+
+void TtlGeneric(CmdArgs argv, CommandContext& ctx, bool ms, bool absolute) {
+  ctx.rb.SendLong(OpTtl(ctx.db(), argv[1], ms, absolute, ctx.server.dbs().now_ms()));
+}
+
+// TTL key
+void CmdTtl(CmdArgs argv, CommandContext& ctx) { TtlGeneric(argv, ctx, false, false); }
+
+// PTTL key
+void CmdPTtl(CmdArgs argv, CommandContext& ctx) { TtlGeneric(argv, ctx, true, false); }
+
+// EXPIRETIME key
+void CmdExpireTime(CmdArgs argv, CommandContext& ctx) { TtlGeneric(argv, ctx, false, true); }
+
+// PEXPIRETIME key
+void CmdPExpireTime(CmdArgs argv, CommandContext& ctx) { TtlGeneric(argv, ctx, true, true); }
+
+// The value OBJECT inspects (no touch, counts a hit or miss); replies null when missing.
+const Entry* ObjectLookup(std::string_view key, CommandContext& ctx) {
+  const Entry* e = ctx.db().FindRead(key, Database::kNoTouch);
+  if (!e) ctx.rb.SendNull();
+  return e;
+}
+
+// OBJECT ENCODING key
+void CmdObjectEncoding(CmdArgs argv, CommandContext& ctx) {
+  if (const Entry* e = ObjectLookup(argv[2], ctx)) {
+    ctx.rb.SendBulk(engine::EncodingName(e->encoding()));
+  }
+}
+
+// OBJECT REFCOUNT key
+void CmdObjectRefcount(CmdArgs argv, CommandContext& ctx) {
+  const Entry* e = ObjectLookup(argv[2], ctx);
+  if (!e) return;
+  // Redis shares small integers unless maxmemory is set with an LRU or LFU policy.
+  const Config& config = ctx.server.config();
+  const bool lru_or_lfu =
+      config.maxmemory_policy.find("lru") != std::string::npos || PolicyIsLfu(config);
+  const bool sharing = config.maxmemory == 0 || !lru_or_lfu;
+  const bool shared = sharing && e->type() == engine::ObjType::kString &&
+                      e->encoding() == engine::Encoding::kInt && !e->unshared() &&
+                      e->int_value() >= 0 && e->int_value() < kSharedIntegers;
+  ctx.rb.SendLong(shared ? kSharedRefcount : 1);
+}
+
+// OBJECT IDLETIME key
+void CmdObjectIdletime(CmdArgs argv, CommandContext& ctx) {
+  const Entry* e = ObjectLookup(argv[2], ctx);
+  if (!e) return;
+  if (PolicyIsLfu(ctx.server.config())) return ctx.rb.SendError(protocol::kErrLfuSelected);
+  uint64_t idle = engine::IdleSeconds(ctx.server.dbs().lru_clock(), e->lru());
+  ctx.rb.SendLong(static_cast<long long>(idle));
+}
+
+// OBJECT FREQ key
+void CmdObjectFreq(CmdArgs argv, CommandContext& ctx) {
+  const Entry* e = ObjectLookup(argv[2], ctx);
+  if (!e) return;
+  if (!PolicyIsLfu(ctx.server.config())) return ctx.rb.SendError(protocol::kErrLfuNotSelected);
+  ctx.rb.SendLong(ctx.server.dbs().LfuCounter(e));
+}
+
+// OBJECT HELP
+void CmdObjectHelp(CmdArgs argv, CommandContext& ctx) {
+  static constexpr std::string_view kLines[] = {
+      "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+      "ENCODING <key>",
+      "    Return the kind of internal representation used in order to store the value",
+      "    associated with a <key>.",
+      "FREQ <key>",
+      "    Return the access frequency index of the <key>. The returned integer is",
+      "    proportional to the logarithm of the recent access frequency of the key.",
+      "IDLETIME <key>",
+      "    Return the idle time of the <key>, that is the approximated number of",
+      "    seconds elapsed since the last access to the key.",
+      "REFCOUNT <key>",
+      "    Return the number of references of the value associated with the specified",
+      "    <key>.",
+      "HELP",
+      "    Prints this help.",
+  };
+  ctx.rb.StartArray(std::size(kLines));
+  for (std::string_view line : kLines) ctx.rb.SendSimple(line);
+}
+
+}  // namespace
+
+void RegisterKeysFamily(CommandTable& table) {
+  // Facts from the command table (redis-7.0-commands.tsv), two lines per command at most.
+  // clang-format off
+
+  // Deleting, testing and renaming keys.
+  table.Register({.name = "del", .arity = -2, .flags = kWrite,
+                  .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdDel});
+  table.Register({.name = "unlink", .arity = -2, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdUnlink});
+  table.Register({.name = "exists", .arity = -2, .flags = kReadOnly | kFast,
+                  .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdExists});
+  table.Register({.name = "touch", .arity = -2, .flags = kReadOnly | kFast,
+                  .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdTouch});
+  table.Register({.name = "type", .arity = 2, .flags = kReadOnly | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdType});
+  table.Register({.name = "rename", .arity = 3, .flags = kWrite,
+                  .first_key = 1, .last_key = 2, .step = 1, .handler = &CmdRename});
+  table.Register({.name = "renamenx", .arity = 3, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = 2, .step = 1, .handler = &CmdRenameNx});
+  table.Register({.name = "copy", .arity = -3, .flags = kWrite | kDenyOom,
+                  .first_key = 1, .last_key = 2, .step = 1, .handler = &CmdCopy});
+  table.Register({.name = "move", .arity = 3, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdMove});
+
+  // Databases.
+  table.Register({.name = "select", .arity = 2, .flags = kLoading | kStale | kFast,
+                  .handler = &CmdSelect});
+  table.Register({.name = "swapdb", .arity = 3, .flags = kWrite | kFast, .handler = &CmdSwapDb});
+  table.Register({.name = "dbsize", .arity = 1, .flags = kReadOnly | kFast, .handler = &CmdDbSize});
+  table.Register({.name = "flushdb", .arity = -1, .flags = kWrite, .handler = &CmdFlushDb});
+  table.Register({.name = "flushall", .arity = -1, .flags = kWrite, .handler = &CmdFlushAll});
+
+  // Iterating.
+  table.Register({.name = "keys", .arity = 2, .flags = kReadOnly, .handler = &CmdKeys});
+  table.Register({.name = "scan", .arity = -2, .flags = kReadOnly, .handler = &CmdScan});
+  table.Register({.name = "randomkey", .arity = 1, .flags = kReadOnly, .handler = &CmdRandomKey});
+
+  // Expiry.
+  table.Register({.name = "expire", .arity = -3, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdExpire});
+  table.Register({.name = "pexpire", .arity = -3, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdPExpire});
+  table.Register({.name = "expireat", .arity = -3, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdExpireAt});
+  table.Register({.name = "pexpireat", .arity = -3, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdPExpireAt});
+  table.Register({.name = "persist", .arity = 2, .flags = kWrite | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdPersist});
+  table.Register({.name = "ttl", .arity = 2, .flags = kReadOnly | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdTtl});
+  table.Register({.name = "pttl", .arity = 2, .flags = kReadOnly | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdPTtl});
+  table.Register({.name = "expiretime", .arity = 2, .flags = kReadOnly | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdExpireTime});
+  table.Register({.name = "pexpiretime", .arity = 2, .flags = kReadOnly | kFast,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdPExpireTime});
+
+  // OBJECT and its subcommands.
+  table.Register({.name = "object", .arity = -2});
+  table.Register({.name = "object|encoding", .arity = 3, .flags = kReadOnly,
+                  .first_key = 2, .last_key = 2, .step = 1, .handler = &CmdObjectEncoding});
+  table.Register({.name = "object|freq", .arity = 3, .flags = kReadOnly,
+                  .first_key = 2, .last_key = 2, .step = 1, .handler = &CmdObjectFreq});
+  table.Register({.name = "object|help", .arity = 2, .flags = kLoading | kStale,
+                  .handler = &CmdObjectHelp});
+  table.Register({.name = "object|idletime", .arity = 3, .flags = kReadOnly,
+                  .first_key = 2, .last_key = 2, .step = 1, .handler = &CmdObjectIdletime});
+  table.Register({.name = "object|refcount", .arity = 3, .flags = kReadOnly,
+                  .first_key = 2, .last_key = 2, .step = 1, .handler = &CmdObjectRefcount});
+  // clang-format on
+}
 
 }  // namespace tandem::commands

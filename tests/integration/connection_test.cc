@@ -1,0 +1,147 @@
+// Integration tests against the real binary: redis-cli-style basics, pipelining, malformed
+// protocol input, RESP3, CLIENT KILL and MONITOR.
+#include <doctest/doctest.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "tests/integration/server_fixture.h"
+
+namespace tandem::test {
+namespace {
+
+TEST_CASE("basic commands reply like redis-server") {
+  RedisConn c = Connect(SharedServer());
+  REQUIRE(c);
+  REQUIRE(c->err == 0);
+  CHECK(Str(Run(c.get(), {"PING"})) == "PONG");
+  CHECK(Str(Run(c.get(), {"PING", "hello world"})) == "hello world");
+  CHECK(Str(Run(c.get(), {"ECHO", std::string("bin\0ary\r\n", 9)})) ==
+        std::string("bin\0ary\r\n", 9));
+  CHECK(Str(Run(c.get(), {"ping", "a", "b"})) ==
+        "ERR wrong number of arguments for 'ping' command");
+  CHECK(Str(Run(c.get(), {"NOSUCHCMD", "x"})) ==
+        "ERR unknown command 'NOSUCHCMD', with args beginning with: 'x' ");
+  CHECK(Str(Run(c.get(), {"CLIENT", "SETNAME", "it-basic"})) == "OK");
+  CHECK(Str(Run(c.get(), {"CLIENT", "GETNAME"})) == "it-basic");
+  CHECK(Str(Run(c.get(), {"CLIENT", "SETNAME", "has space"})) ==
+        "ERR Client names cannot contain spaces, newlines or special characters.");
+  Reply id = Run(c.get(), {"CLIENT", "ID"});
+  REQUIRE(id);
+  CHECK(id->type == REDIS_REPLY_INTEGER);
+  CHECK(id->integer > 0);
+  std::string info = Str(Run(c.get(), {"INFO", "server"}));
+  CHECK(info.rfind("# Server\r\nredis_version:7.0.15\r\n", 0) == 0);
+  CHECK(info.find("\r\ntcp_port:") != std::string::npos);
+  std::string all = Str(Run(c.get(), {"INFO", "everything"}));
+  for (const char* section :
+       {"# Clients", "# Memory", "# Stats", "# Commandstats", "# Errorstats", "# Keyspace"}) {
+    CHECK(all.find(section) != std::string::npos);
+  }
+  CHECK(all.find("cmdstat_ping:calls=") != std::string::npos);
+  CHECK(Str(Run(c.get(), {"CONFIG", "GET", "maxmemory-policy"})) == "(aggregate)");
+  CHECK(Str(Run(c.get(), {"QUIT"})) == "OK");
+  CHECK(Str(Run(c.get(), {"PING"})) == "(closed)");
+}
+
+TEST_CASE("1000 pipelined commands in one write get 1000 replies in order") {
+  RawConn conn(SharedServer());
+  REQUIRE(conn.connected());
+  std::string batch;
+  std::string expected;
+  for (int i = 0; i < 1000; ++i) {
+    std::string v = std::to_string(i);
+    batch += EncodeCommand({"ECHO", v});
+    expected += "$" + std::to_string(v.size()) + "\r\n" + v + "\r\n";
+  }
+  conn.Send(batch);
+  CHECK(conn.Read(expected.size()) == expected);
+}
+
+struct Malformed {
+  const char* name;
+  std::string input;
+  std::string reply;
+};
+
+TEST_CASE("malformed requests get Redis's protocol error and a close; others are served") {
+  Address addr = SharedServer();
+  RedisConn other = Connect(addr);
+  REQUIRE(other);
+  std::vector<Malformed> cases = {
+      {"non-numeric multibulk count", "*abc\r\n",
+       "-ERR Protocol error: invalid multibulk length\r\n"},
+      {"non-numeric bulk length", "*1\r\n$abc\r\n", "-ERR Protocol error: invalid bulk length\r\n"},
+      {"missing $ prefix", "*1\r\nxfoo\r\n", "-ERR Protocol error: expected '$', got 'x'\r\n"},
+      {"unbalanced quotes inline", "SET \"foo bar\r\n",
+       "-ERR Protocol error: unbalanced quotes in request\r\n"},
+      {"70 KB inline without newline", std::string(70000, 'a'),
+       "-ERR Protocol error: too big inline request\r\n"},
+      {"70 KB multibulk count", "*" + std::string(70000, '1'),
+       "-ERR Protocol error: too big mbulk count string\r\n"},
+      {"bulk over proto-max-bulk-len", "*1\r\n$536870913\r\n",
+       "-ERR Protocol error: invalid bulk length\r\n"},
+  };
+  for (const Malformed& m : cases) {
+    CAPTURE(m.name);
+    RawConn bad(addr);
+    REQUIRE(bad.connected());
+    bad.Send(m.input);
+    std::string got;
+    CHECK(bad.WaitClosed(&got));
+    CHECK(got == m.reply);
+    CHECK(Str(Run(other.get(), {"PING"})) == "PONG");
+  }
+}
+
+TEST_CASE("HELLO 3 switches the connection to RESP3 and HELLO 2 back") {
+  RawConn conn(SharedServer());
+  REQUIRE(conn.connected());
+  std::string hello = conn.Command({"HELLO", "3"});
+  CHECK(hello.rfind("%7\r\n$6\r\nserver\r\n$5\r\nredis\r\n$7\r\nversion\r\n$6\r\n7.0.15\r\n"
+                    "$5\r\nproto\r\n:3\r\n$2\r\nid\r\n:",
+                    0) == 0);
+  CHECK(conn.Command({"CLIENT", "GETNAME"}) == "_\r\n");
+  CHECK(conn.Command({"INFO", "cluster"}) == "=34\r\ntxt:# Cluster\r\ncluster_enabled:0\r\n\r\n");
+  CHECK(conn.Command({"HELLO", "4"}) == "-NOPROTO unsupported protocol version\r\n");
+  CHECK(conn.Command({"HELLO", "2"}).rfind("*14\r\n", 0) == 0);
+  CHECK(conn.Command({"CLIENT", "GETNAME"}) == "$-1\r\n");
+  CHECK(conn.Command({"INFO", "cluster"}) == "$30\r\n# Cluster\r\ncluster_enabled:0\r\n\r\n");
+}
+
+TEST_CASE("CLIENT KILL ID closes the other connection") {
+  Address addr = SharedServer();
+  RedisConn victim = Connect(addr);
+  RedisConn killer = Connect(addr);
+  REQUIRE(victim);
+  REQUIRE(killer);
+  Reply id = Run(victim.get(), {"CLIENT", "ID"});
+  REQUIRE(id);
+  std::string id_text = std::to_string(id->integer);
+  Reply killed = Run(killer.get(), {"CLIENT", "KILL", "ID", id_text});
+  REQUIRE(killed);
+  CHECK(killed->type == REDIS_REPLY_INTEGER);
+  CHECK(killed->integer == 1);
+  CHECK(Str(Run(victim.get(), {"PING"})) == "(closed)");
+  CHECK(Str(Run(killer.get(), {"CLIENT", "KILL", "ID", id_text})) == "0");
+  CHECK(Str(Run(killer.get(), {"CLIENT", "KILL", "ID", "0"})) ==
+        "ERR client-id should be greater than 0");
+}
+
+TEST_CASE("MONITOR receives the commands of another client") {
+  Address addr = SharedServer();
+  RawConn monitor(addr);
+  REQUIRE(monitor.connected());
+  CHECK(monitor.Command({"MONITOR"}) == "+OK\r\n");
+  RedisConn other = Connect(addr);
+  REQUIRE(other);
+  CHECK(Str(Run(other.get(), {"ECHO", "seen by monitor"})) == "seen by monitor");
+  std::string line = monitor.ReadReply();
+  static const std::regex kLine(
+      R"(\+\d+\.\d{6} \[0 127\.0\.0\.1:\d+\] "ECHO" "seen by monitor"\r\n)");
+  CHECK_MESSAGE(std::regex_match(line, kLine), line);
+}
+
+}  // namespace
+}  // namespace tandem::test

@@ -1,0 +1,334 @@
+// Database and DbSet: string encodings, lazy and active expiry, LRU/LFU bookkeeping, memory
+// accounting, and the moves RENAME / MOVE / COPY / SWAPDB / FLUSH* are built from.
+#include "server/engine/database.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "server/engine/db_set.h"
+
+namespace {
+
+using tandem::engine::Database;
+using tandem::engine::DbSet;
+using tandem::engine::Encoding;
+using tandem::engine::Entry;
+using tandem::engine::Table;
+
+constexpr int64_t kNow = 1700000000000;  // a fixed command time (ms)
+
+std::string Key(int i) { return "key:" + std::to_string(i); }
+
+std::string StringOf(const Entry* e) {
+  char buf[24];
+  return std::string(e->StringValue(buf));
+}
+
+struct Fixture {
+  Fixture() { dbs.SetNow(kNow); }
+  DbSet dbs{4};
+  Database& db = dbs.db(0);
+};
+
+}  // namespace
+
+TEST_CASE("PutString picks Redis's encodings") {
+  Fixture f;
+  struct Case {
+    std::string value;
+    Encoding encoding;
+  };
+  const std::vector<Case> cases = {
+      {"0", Encoding::kInt},
+      {"123", Encoding::kInt},
+      {"-5", Encoding::kInt},
+      {"9223372036854775807", Encoding::kInt},
+      {"-9223372036854775808", Encoding::kInt},
+      {"9223372036854775808", Encoding::kEmbStr},  // out of range
+      {"0123", Encoding::kEmbStr},                 // not canonical
+      {"+1", Encoding::kEmbStr},
+      {" 1", Encoding::kEmbStr},
+      {"1.5", Encoding::kEmbStr},
+      {"", Encoding::kEmbStr},
+      {"hello", Encoding::kEmbStr},
+      {std::string(44, 'e'), Encoding::kEmbStr},
+      {std::string(45, 'r'), Encoding::kRaw},
+      {std::string(128, 'r'), Encoding::kRaw},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.value);
+    Entry* e = f.db.PutString("k", c.value);
+    CHECK(e->encoding() == c.encoding);
+    CHECK(StringOf(f.db.Find("k")) == c.value);
+  }
+  CHECK(f.db.size() == 1);
+}
+
+TEST_CASE("Put replaces the value and keeps the TTL only with keep_ttl") {
+  Fixture f;
+  f.db.PutString("k", "v", false, true, kNow + 1000);
+  CHECK(f.db.expires_count() == 1);
+  Entry* e = f.db.PutString("k", "v2", /*keep_ttl=*/true);
+  CHECK(e->has_expire());
+  CHECK(e->expire_at() == kNow + 1000);
+  e = f.db.PutString("k", "v3");
+  CHECK_FALSE(e->has_expire());
+  CHECK(f.db.expires_count() == 0);
+  CHECK(f.db.size() == 1);
+}
+
+TEST_CASE("Lazy expiry deletes a key once the command time passes its expiry") {
+  Fixture f;
+  f.db.PutString("k", "v", false, true, kNow + 100);
+  f.db.PutString("other", "v");
+  CHECK(f.db.Find("k") != nullptr);
+  f.dbs.SetNow(kNow + 100);  // expiry is "now > expire_at"
+  CHECK(f.db.Find("k") != nullptr);
+  f.dbs.SetNow(kNow + 101);
+  CHECK(f.db.size() == 2);  // still there until looked up
+  CHECK(f.db.Peek("k") != nullptr);
+  CHECK(f.db.Find("k", Database::kNoTouch) == nullptr);
+  CHECK(f.db.size() == 1);
+  CHECK(f.db.expires_count() == 0);
+  CHECK(f.dbs.stats().expired_keys == 1);
+  CHECK(f.db.Peek("k") == nullptr);
+  CHECK_FALSE(f.db.Delete("k"));
+}
+
+TEST_CASE("FindRead counts keyspace hits and misses; Find does not") {
+  Fixture f;
+  f.db.PutString("k", "v");
+  f.db.FindRead("k");
+  f.db.FindRead("k", Database::kNoTouch);
+  f.db.FindRead("missing");
+  f.db.Find("k");
+  f.db.Find("missing");
+  CHECK(f.dbs.stats().keyspace_hits == 2);
+  CHECK(f.dbs.stats().keyspace_misses == 1);
+}
+
+TEST_CASE("Lookups refresh the LRU clock unless kNoTouch") {
+  Fixture f;
+  f.db.PutString("k", "v");
+  const uint32_t created = f.db.Peek("k")->lru();
+  CHECK(created == tandem::engine::LruClockFor(kNow));
+  f.dbs.SetNow(kNow + 50000);
+  f.db.Find("k", Database::kNoTouch);
+  CHECK(f.db.Peek("k")->lru() == created);
+  CHECK(tandem::engine::IdleSeconds(f.dbs.lru_clock(), created) == 50);
+  f.db.Find("k");
+  CHECK(f.db.Peek("k")->lru() == f.dbs.lru_clock());
+  // The 24-bit clock wraps; idle time stays right across the wrap.
+  CHECK(tandem::engine::IdleSeconds(5, tandem::engine::kLruClockMax - 10) == 15);
+}
+
+TEST_CASE("LFU policy: new values start at 5, the first access makes 6, time decays") {
+  Fixture f;
+  f.dbs.lfu_policy = true;
+  f.db.PutString("k", "v");
+  CHECK(f.dbs.LfuCounter(f.db.Peek("k")) == 5);
+  f.db.Find("k", Database::kNoTouch);
+  CHECK(f.dbs.LfuCounter(f.db.Peek("k")) == 5);
+  f.db.Find("k");
+  CHECK(f.dbs.LfuCounter(f.db.Peek("k")) == 6);
+  // Increments get rarer as the counter grows, but never exceed 255.
+  for (int i = 0; i < 100000; ++i) f.db.Find("k");
+  const int hot = f.dbs.LfuCounter(f.db.Peek("k"));
+  CHECK(hot > 6);
+  CHECK(hot <= 255);
+  // One decrement per lfu-decay-time minutes of inactivity.
+  f.dbs.SetNow(kNow + 3 * 60000);
+  CHECK(f.dbs.LfuCounter(f.db.Peek("k")) == hot - 3);
+  f.dbs.lfu_decay_time = 0;
+  CHECK(f.dbs.LfuCounter(f.db.Peek("k")) == hot);
+  f.dbs.lfu_decay_time = 1;
+  // Overwriting keeps the counter (Redis's dbSetValue); a new key starts afresh.
+  uint32_t before = f.db.Peek("k")->lru();
+  f.db.PutString("k", "other value");
+  CHECK(f.db.Peek("k")->lru() == before);
+  f.db.PutString("fresh", "v");
+  CHECK(f.dbs.LfuCounter(f.db.Peek("fresh")) == 5);
+  // A renamed or moved entry keeps its counter.
+  Entry* moved = Entry::Rekey(f.db.Detach(f.db.FindSlot("k", Database::kNoTouch)), "k2");
+  f.dbs.db(1).Insert(moved);
+  CHECK(f.dbs.db(1).Peek("k2")->lru() == before);
+}
+
+TEST_CASE("SetExpire and Persist keep the expires count and memory accounting right") {
+  Fixture f;
+  f.db.PutString("k", std::string(100, 'x'));
+  const size_t base = f.db.memory();
+  Table::Slot slot = f.db.FindSlot("k");
+  Entry* e = f.db.SetExpire(slot, kNow + 5000);
+  CHECK(e->has_expire());
+  CHECK(e->expire_at() == kNow + 5000);
+  CHECK(*e->raw() == std::string(100, 'x'));
+  CHECK(f.db.expires_count() == 1);
+  CHECK(f.db.memory() >= base);
+  e = f.db.SetExpire(f.db.FindSlot("k"), kNow + 9000);  // in place
+  CHECK(e->expire_at() == kNow + 9000);
+  CHECK(f.db.expires_count() == 1);
+  e = f.db.Persist(f.db.FindSlot("k"));
+  CHECK_FALSE(e->has_expire());
+  CHECK(f.db.expires_count() == 0);
+  CHECK(f.db.memory() == base);
+}
+
+TEST_CASE("Memory accounting returns to the bucket bytes after deleting everything") {
+  Fixture f;
+  CHECK(f.db.memory() == 0);
+  for (int i = 0; i < 3000; ++i) {
+    std::string value = i % 3 == 0 ? std::to_string(i) : std::string(i % 100, 'v');
+    bool expire = i % 4 == 0;
+    f.db.PutString(Key(i), value, false, expire, kNow + 100000);
+  }
+  CHECK(f.db.memory() > f.db.bucket_bytes());
+  // Mutations that change sizes and layouts in place.
+  for (int i = 0; i < 3000; i += 7) f.db.SetExpire(f.db.FindSlot(Key(i)), kNow + 5);
+  for (int i = 0; i < 3000; i += 11) f.db.Persist(f.db.FindSlot(Key(i)));
+  for (int i = 1; i < 3000; i += 13) {
+    Table::Slot slot = f.db.FindSlot(Key(i));
+    size_t before = slot.entry->MemoryUsage();
+    std::string* raw = f.db.MutableRaw(slot);
+    Table::Slot again = f.db.FindSlot(Key(i));
+    before = again.entry->MemoryUsage();
+    raw->append(200, 'a');
+    f.db.NoteResize(before, again.entry->MemoryUsage());
+  }
+  for (int i = 0; i < 3000; i += 17) f.db.PutString(Key(i), "replacement");
+  // Delete everything through every path: Delete, DeleteAt, Detach, lazy expiry.
+  f.dbs.SetNow(kNow + 10);
+  for (int i = 0; i < 3000; ++i) {
+    switch (i % 4) {
+      case 0:
+        f.db.Delete(Key(i));
+        break;
+      case 1:
+        if (Table::Slot s = f.db.FindSlot(Key(i)); s.entry) f.db.DeleteAt(s);
+        break;
+      case 2:
+        if (Table::Slot s = f.db.FindSlot(Key(i)); s.entry) Entry::Destroy(f.db.Detach(s));
+        break;
+      default:
+        f.db.Find(Key(i));
+        f.db.Delete(Key(i));
+    }
+  }
+  CHECK(f.db.size() == 0);
+  CHECK(f.db.expires_count() == 0);
+  CHECK(f.db.memory() == f.db.bucket_bytes());
+  CHECK(f.db.bucket_bytes() > 0);
+}
+
+TEST_CASE("Detach and Insert move an entry between databases with its TTL") {
+  Fixture f;
+  Database& other = f.dbs.db(1);
+  f.db.PutString("k", "value", false, true, kNow + 7000);
+  Entry* e = f.db.Detach(f.db.FindSlot("k"));
+  CHECK(f.db.size() == 0);
+  CHECK(f.db.expires_count() == 0);
+  CHECK(f.db.memory() == f.db.bucket_bytes());
+  other.Insert(e);
+  CHECK(other.size() == 1);
+  CHECK(other.expires_count() == 1);
+  CHECK(other.Find("k")->expire_at() == kNow + 7000);
+  // Clone for COPY: an independent deep copy with the same expiry.
+  other.Insert(Entry::Clone(other.Find("k"), "k2"));
+  CHECK(other.size() == 2);
+  CHECK(other.expires_count() == 2);
+  CHECK(StringOf(other.Find("k2")) == "value");
+}
+
+TEST_CASE("Clear, SwapContents and FlushAll") {
+  Fixture f;
+  for (int i = 0; i < 100; ++i) f.db.PutString(Key(i), "v", false, i % 2, kNow + 1000);
+  f.dbs.db(1).PutString("one", "v");
+  f.dbs.Swap(0, 1);
+  CHECK(f.dbs.db(0).size() == 1);
+  CHECK(f.dbs.db(1).size() == 100);
+  CHECK(f.dbs.db(1).expires_count() == 50);
+  CHECK(f.dbs.db(1).Find(Key(3)) != nullptr);
+  f.dbs.db(1).Clear(/*async=*/true);
+  CHECK(f.dbs.db(1).size() == 0);
+  CHECK(f.dbs.db(1).expires_count() == 0);
+  CHECK(f.dbs.db(1).memory() == 0);
+  f.dbs.db(1).PutString("again", "v");  // usable after an async clear
+  CHECK(f.dbs.db(1).Find("again") != nullptr);
+  f.dbs.FlushAll(false);
+  CHECK(f.dbs.total_keys() == 0);
+  CHECK(f.dbs.memory() == 0);
+}
+
+TEST_CASE("RandomLive skips and deletes expired keys") {
+  Fixture f;
+  std::mt19937_64 rng(3);
+  CHECK(f.db.RandomLive(rng) == nullptr);
+  for (int i = 0; i < 20; ++i) f.db.PutString(Key(i), "v", false, true, kNow + 10);
+  f.db.PutString("live", "v");
+  f.dbs.SetNow(kNow + 20);
+  for (int i = 0; i < 50; ++i) {
+    Entry* e = f.db.RandomLive(rng);
+    REQUIRE(e != nullptr);
+    CHECK(e->key() == "live");
+  }
+  f.db.Delete("live");
+  // Only expired keys left: they are deleted on the way and nothing comes back.
+  while (f.db.size() > 0) {
+    Entry* e = f.db.RandomLive(rng);
+    if (e) CHECK(f.db.IsExpired(e, f.dbs.now_ms()));
+  }
+  CHECK(f.db.RandomLive(rng) == nullptr);
+}
+
+TEST_CASE("Active expiry removes expired keys and leaves live ones") {
+  Fixture f;
+  for (int i = 0; i < 5000; ++i) {
+    f.db.PutString(Key(i), "v", false, true, i % 2 ? kNow + 10 : kNow + 1000000);
+  }
+  for (int i = 0; i < 1000; ++i) f.db.PutString("persistent:" + std::to_string(i), "v");
+  f.dbs.SetNow(kNow + 20);
+  size_t deleted = f.db.ActiveExpire(kNow + 20, tandem::engine::SteadyUs() + 5000000);
+  CHECK(deleted == 2500);
+  CHECK(f.db.size() == 3500);
+  CHECK(f.db.expires_count() == 2500);
+  CHECK(f.dbs.stats().expired_keys == 2500);
+  CHECK(f.db.avg_ttl() > 0);
+  for (int i = 0; i < 5000; ++i) CHECK((f.db.Peek(Key(i)) != nullptr) == (i % 2 == 0));
+}
+
+TEST_CASE("Active expiry stops at its deadline and resumes where it left off") {
+  Fixture f;
+  const int n = 200000;
+  for (int i = 0; i < n; ++i) f.db.PutString(Key(i), "v", false, true, kNow + 10);
+  f.dbs.SetNow(kNow + 20);
+  // A deadline already passed: one bounded batch only.
+  const int64_t start = tandem::engine::SteadyUs();
+  size_t first = f.db.ActiveExpire(kNow + 20, start);
+  const int64_t elapsed = tandem::engine::SteadyUs() - start;
+  CHECK(first > 0);
+  CHECK(first < static_cast<size_t>(n));
+  CHECK(elapsed < 50000);  // a batch of buckets, not the whole table
+  size_t total = first;
+  for (int round = 0; round < 100000 && f.db.size() > 0; ++round) {
+    total += f.db.ActiveExpire(kNow + 20, tandem::engine::SteadyUs() + 1000);
+  }
+  CHECK(total == static_cast<size_t>(n));
+  CHECK(f.db.size() == 0);
+  CHECK(f.db.expires_count() == 0);
+  CHECK(f.db.memory() == f.db.bucket_bytes());
+}
+
+TEST_CASE("DbSet::Cron expires keys in every database when enabled") {
+  Fixture f;
+  for (int d = 0; d < 4; ++d) {
+    for (int i = 0; i < 100; ++i) f.dbs.db(d).PutString(Key(i), "v", false, true, 1);  // past
+  }
+  f.dbs.active_expire_enabled = false;
+  f.dbs.Cron(100000);
+  CHECK(f.dbs.total_keys() == 400);
+  f.dbs.active_expire_enabled = true;
+  for (int i = 0; i < 10 && f.dbs.total_keys() > 0; ++i) f.dbs.Cron(100000);
+  CHECK(f.dbs.total_keys() == 0);
+}
