@@ -54,6 +54,9 @@ struct Config {
   std::string dir;
   std::string dbfilename = "dump.rdb";
   bool lazyfree_lazy_user_flush = false;
+  bool lazyfree_lazy_user_del = false;
+  // Keyspace notification classes, Redis's NOTIFY_* bits (see KeyspaceEventsToString).
+  int notify_keyspace_events = 0;
   std::string enable_debug_command = "no";  // no | yes | local
   std::string config_file;  // absolute path of the file we started from, if any
 };

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "server/commands/dispatcher.h"
+#include "server/commands/server_family.h"
 #include "server/config.h"
 #include "server/engine/hash.h"
 #include "server/log.h"
@@ -100,6 +101,7 @@ int main(int argc, char** argv) {
                                       : static_cast<int>(std::thread::hardware_concurrency());
   tandem::commands::ServerState server(config, std::move(table));
   server.startup_allocated = mallinfo2().uordblks;
+  tandem::commands::ApplyConfigSideEffects(server);
   tandem::commands::Dispatcher dispatcher(server);
   tandem::net::IoPool pool(threads);
   tandem::net::Listener listener(pool, server, dispatcher);

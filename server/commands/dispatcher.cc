@@ -16,17 +16,23 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
+// What Redis's "%.*s" prints of an argument: at most `max` bytes, up to the first NUL.
+std::string_view AsCString(std::string_view s, size_t max) {
+  s = s.substr(0, max);
+  return s.substr(0, s.find('\0'));
+}
+
 // Redis's unknown-command text: the name (max 128 bytes) and the first arguments, each
 // quoted and followed by a space, while the total stays under 128 bytes.
 std::string UnknownCommandError(CmdArgs argv) {
   std::string err = "ERR unknown command '";
-  err.append(argv[0].substr(0, 128));
+  err.append(AsCString(argv[0], 128));
   err += "', with args beginning with: ";
   std::string args;
   for (size_t i = 1; i < argv.size() && args.size() < 128; ++i) {
     size_t room = 128 - args.size();
     args += "'";
-    args.append(argv[i].substr(0, room));
+    args.append(AsCString(argv[i], room));
     args += "' ";
   }
   err += args;
@@ -124,7 +130,7 @@ const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) 
     const CommandSpec* sub = table.FindSub(*spec, argv[1]);
     if (!sub) {
       std::string err = "ERR unknown subcommand '";
-      err.append(argv[1].substr(0, 128));
+      err.append(AsCString(argv[1], 128));
       err += "'. Try " + Upper(spec->name) + " HELP.";
       CountError(server_, err);
       rb.SendError(err);

@@ -285,7 +285,7 @@ const Entry* OpRandomKey(Database& db, DbSet& dbs) {
 
 // DEL key [key ...]
 void CmdDel(CmdArgs argv, CommandContext& ctx) {
-  ctx.rb.SendLong(OpDelete(ctx.db(), argv.subspan(1), false));
+  ctx.rb.SendLong(OpDelete(ctx.db(), argv.subspan(1), ctx.server.config().lazyfree_lazy_user_del));
 }
 
 // UNLINK key [key ...]

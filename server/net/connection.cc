@@ -176,7 +176,8 @@ void Connection::ProcessInput() {
     }
     if (count < max_batch) break;  // need more input
   }
-  if (rstart_ == rend_) rstart_ = rend_ = 0;
+  // A read may be in flight (a paused batch resumed from the timer): it writes at rend_.
+  if (rstart_ == rend_ && !reading_) rstart_ = rend_ = 0;
 }
 
 size_t Connection::ExecuteBatch(size_t count) {
@@ -199,11 +200,14 @@ size_t Connection::ExecuteBatch(size_t count) {
       break;
     }
     if (client_.reply_mode == Mode::kSkipNext) client_.reply_mode = Mode::kSkipThis;
-    bool skipping = client_.reply_mode == Mode::kSkipThis;
     size_t mark = out_.size();
     dispatcher_.Execute(argv, client_, writer_, &writer_);
-    if (client_.reply_mode == Mode::kOff || skipping) out_.resize(mark);
-    if (skipping && client_.reply_mode == Mode::kSkipThis) client_.reply_mode = Mode::kOn;
+    // As Redis decides per reply: CLIENT REPLY ON sends its +OK even under OFF or SKIP,
+    // because it switches replies back on before replying.
+    if (client_.reply_mode == Mode::kOff || client_.reply_mode == Mode::kSkipThis) {
+      out_.resize(mark);
+    }
+    if (client_.reply_mode == Mode::kSkipThis) client_.reply_mode = Mode::kOn;
     if (client_.close_after_reply) {
       close_after_write_ = true;
       ++ran;

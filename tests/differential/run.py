@@ -132,7 +132,7 @@ class Step:
         self.text = text
         self.kind = kind  # send | sleep | reconnect | conn
         self.payload = payload
-        self.mode = mode  # exact | shape | sorted | pairs
+        self.mode = mode  # exact | shape | sorted | pairs | docs
         self.drain = drain  # read until quiet or closed instead of counting one reply
         self.wait_close = wait_close
         self.seconds = seconds
@@ -183,7 +183,7 @@ def parse_script(path):
                     if not rest or " " in rest:
                         raise ScriptError("!conn takes one connection name")
                     script.steps.append(Step(lineno, line, "conn", conn=rest))
-                elif word in ("shape", "sorted", "pairs"):
+                elif word in ("shape", "sorted", "pairs", "docs"):
                     script.steps.append(_command_step(lineno, line, split_args(rest), word))
                 elif word in ("resp3", "resp2"):
                     args = [b"HELLO", word[-1].encode()]
@@ -297,6 +297,30 @@ def canonical_pairs(node):
         pairs = zip(node.value[0::2], node.value[1::2])
         return (node.type, tuple(sorted((canonical(k), canonical(v)) for k, v in pairs)))
     return canonical(node)
+
+
+PROSE_KEYS = (b"summary", b"complexity", b"notes")
+
+
+def prose_masked(node):
+    """A reply compared exactly except for the prose of COMMAND DOCS / INFO: the value after a
+    "summary", "complexity" or "notes" key and the text of each "history" entry, which Tandem
+    words in its own way. Their types and the structure around them still count."""
+    if not isinstance(node.value, list):
+        return (node.type, node.raw)
+    out = []
+    for i, child in enumerate(node.value):
+        key = node.value[i - 1].value if i % 2 == 1 else None
+        if key in PROSE_KEYS:
+            out.append(("prose", child.type))
+        elif key == b"history" and isinstance(child.value, list):
+            out.append((child.type, tuple(
+                (h.type, prose_masked(h.value[0]), ("prose", h.value[1].type))
+                if isinstance(h.value, list) and len(h.value) == 2 else prose_masked(h)
+                for h in child.value)))
+        else:
+            out.append(prose_masked(child))
+    return (node.type, tuple(out))
 
 
 def canonical(node):
@@ -564,6 +588,8 @@ def outcome(reader, mode):
         return (tuple(shape(n) for n in nodes), complete, reader.status)
     if mode == "pairs":
         return (tuple(canonical_pairs(n) for n in nodes), complete, reader.status)
+    if mode == "docs":
+        return (tuple(prose_masked(n) for n in nodes), complete, reader.status)
     # sorted: the elements of every aggregate, recursively, as a sorted multiset
     return (tuple(canonical(n) for n in nodes), complete, reader.status)
 
@@ -718,7 +744,7 @@ def main():
             print("Tandem binary %s not found (use --tandem, TANDEM_ADDR or --redis-vs-redis)"
                   % opts.tandem)
             return 2
-        cand = Server("tandem", binary=opts.tandem, workdir=workdir)
+        cand = Server("tandem", binary=os.path.abspath(opts.tandem), workdir=workdir)
 
     runner = Runner(ref, cand, verbose=opts.verbose)
     skipped = []
