@@ -1,5 +1,7 @@
 #include "server/commands/command_table.h"
 
+#include "server/engine/ascii.h"
+
 #include <cctype>
 #include <stdexcept>
 
@@ -35,18 +37,12 @@ std::vector<int> CommandSpec::KeyIndexes(size_t argc) const {
 
 size_t CommandTable::CaseHash::operator()(std::string_view s) const {
   size_t h = 1469598103934665603ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(std::tolower(c))) * 1099511628211ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(engine::AsciiToLower(c))) * 1099511628211ull;
   return h;
 }
 
 bool CommandTable::CaseEq::operator()(std::string_view a, std::string_view b) const {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
+  return engine::EqualsIgnoreCase(a, b);
 }
 
 void CommandTable::Register(CommandSpec spec) {

@@ -152,19 +152,23 @@ const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) 
 void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb,
                          protocol::RespWriter* writer) {
   engine::DbSet& dbs = server_.dbs();
-  int64_t start_us = engine::WallClockUs();
+  const int64_t start_us = clock_us_;
   dbs.SetNow(start_us / 1000);
   client.last_interaction_ms = start_us / 1000;
   ++client.commands;
 
   const CommandSpec* spec = Lookup(argv, rb);
-  if (!spec) return;
+  if (!spec) {
+    clock_us_ = engine::WallClockUs();
+    return;
+  }
   client.last_cmd = std::string(spec->name);
 
   auto reject = [&](std::string_view err) {
     ++spec->stats.rejected_calls;
     CountError(server_, err);
     rb.SendError(err);
+    clock_us_ = engine::WallClockUs();
   };
   if (!client.authenticated && !(spec->flags & kNoAuth)) {
     return reject(protocol::kErrNoAuth);
@@ -179,7 +183,8 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
   CommandContext ctx{counting, client, server_, *spec, writer};
   spec->handler(argv, ctx);
 
-  int64_t duration_us = engine::WallClockUs() - start_us;
+  clock_us_ = engine::WallClockUs();
+  int64_t duration_us = clock_us_ - start_us;
   ++spec->stats.calls;
   spec->stats.usec += static_cast<uint64_t>(duration_us);
   ++server_.stats().total_commands_processed;
@@ -193,6 +198,8 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
     FeedMonitors(argv, client, start_us);
   }
 }
+
+void Dispatcher::BeginBatch() { clock_us_ = engine::WallClockUs(); }
 
 bool Dispatcher::PausedFor(CmdArgs argv) const {
   if (server_.pause_until_ms == 0 || engine::WallClockMs() >= server_.pause_until_ms) return false;

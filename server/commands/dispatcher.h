@@ -13,8 +13,13 @@ class Dispatcher {
  public:
   explicit Dispatcher(ServerState& server) : server_(server) {}
 
+  // Starts a batch of commands run under one hold of the engine lock: reads the clock
+  // that the batch's first command starts at. Each command's end time is the next one's
+  // start, so timing costs one clock read per command.
+  void BeginBatch();
+
   // Executes argv for `client`, writing the reply to `rb`. `writer` is the connection's
-  // RESP writer when there is one (HELLO switches its protocol).
+  // RESP writer when there is one (HELLO switches its protocol). Call BeginBatch() first.
   void Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb,
                protocol::RespWriter* writer);
 
@@ -28,6 +33,7 @@ class Dispatcher {
   void FeedMonitors(CmdArgs argv, const ClientState& client, int64_t now_us);
 
   ServerState& server_;
+  int64_t clock_us_ = 0;  // when the next command starts; guarded by the engine lock
 };
 
 // Registers every family's commands into `table`.

@@ -184,6 +184,7 @@ size_t Connection::ExecuteBatch(size_t count) {
   using Mode = commands::ClientState::ReplyMode;
   size_t ran = 0;
   std::lock_guard lock(server_.engine_mutex());
+  dispatcher_.BeginBatch();
   for (; ran < count; ++ran) {
     commands::CmdArgs argv(batch_[ran].argv);
     if (IsCrossProtocolAttack(argv[0])) {
