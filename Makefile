@@ -7,7 +7,7 @@ DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev li
                libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit integration differential fuzz bench clean
+.PHONY: deps build run test unit integration differential clients fuzz bench clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -32,17 +32,23 @@ integration: build
 differential: build
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
 
+# redis-cli, redis-benchmark and redis-py against the server (Debian's python3 has redis-py).
+clients: build
+	/usr/bin/python3 tests/clients/clients_test.py --tandem $(BUILD_DIR)/tandem-server
+
 fuzz: deps
 	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug
 	cmake --build $(FUZZ_DIR) -j$(JOBS) --target resp-parser-fuzzer
 	rm -rf $(FUZZ_DIR)/corpus && cp -r tests/fuzz/corpus $(FUZZ_DIR)/corpus
 	./$(FUZZ_DIR)/resp-parser-fuzzer -max_total_time=$(FUZZ_SECONDS) $(FUZZ_DIR)/corpus
 
-# Every test: unit, integration, differential against redis-server, and a bounded fuzz run.
+# Every test: unit, integration, differential against redis-server, the stock clients, and a
+# bounded fuzz run.
 test: build
 	./$(BUILD_DIR)/tandem-unit-tests
 	./$(BUILD_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+	/usr/bin/python3 tests/clients/clients_test.py --tandem $(BUILD_DIR)/tandem-server
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 bench: build

@@ -1,0 +1,179 @@
+#!/usr/bin/python3
+"""The stock Redis clients against a real tandem-server: redis-cli (commands, --pipe),
+redis-benchmark and redis-py (Debian's python3-redis), used unchanged.
+
+Starts build/tandem-server (or --tandem PATH) on a free loopback port. Run with Debian's
+/usr/bin/python3, which is where python3-redis installs. Prints "N passed, M failed".
+"""
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import redis
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SERVER = {"binary": os.path.join(REPO, "build", "tandem-server"), "port": 0, "proc": None}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server():
+    port = free_port()
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen([SERVER["binary"], "--port", str(port), "--bind", "127.0.0.1"],
+                            stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            SERVER.update(port=port, proc=proc)
+            return
+        except OSError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.05)
+    proc.kill()
+    log.seek(0)
+    sys.exit("tandem-server did not start:\n" + log.read().decode(errors="replace"))
+
+
+def cli(*args, stdin=None):
+    """Runs redis-cli against the server; returns stdout as text."""
+    res = subprocess.run(["redis-cli", "-p", str(SERVER["port"])] + list(args), input=stdin,
+                         capture_output=True, timeout=60)
+    if res.returncode != 0:
+        raise AssertionError("redis-cli %s failed: %r" % (args, res.stderr))
+    return res.stdout.decode()
+
+
+class RedisCli(unittest.TestCase):
+    def setUp(self):
+        cli("FLUSHALL")
+
+    def test_commands_print_like_redis(self):
+        self.assertEqual(cli("PING"), "PONG\n")
+        self.assertEqual(cli("SET", "greeting", "hello world"), "OK\n")
+        self.assertEqual(cli("GET", "greeting"), "hello world\n")
+        self.assertEqual(cli("INCRBY", "n", "41"), "41\n")
+        self.assertEqual(cli("GET", "missing"), "\n")  # nil prints as an empty line when piped
+        self.assertEqual(cli("--no-raw", "GET", "missing"), "(nil)\n")
+        self.assertEqual(cli("--no-raw", "MGET", "greeting", "n"), '1) "hello world"\n2) "41"\n')
+        self.assertEqual(cli("--no-raw", "INCR", "greeting"),
+                         "(error) ERR value is not an integer or out of range\n")
+
+    def test_commands_from_stdin_and_resp3(self):
+        self.assertEqual(cli(stdin=b"SET a 1\nINCR a\nGET a\n"), "OK\n2\n2\n")
+        self.assertEqual(cli("-3", "--no-raw", "HELLO", "3").splitlines()[0], '1# "server" => "redis"')
+
+    def test_pipe_mode_loads_every_command(self):
+        lines = b"".join(b"*3\r\n$3\r\nSET\r\n$%d\r\nk%d\r\n$1\r\nv\r\n" % (len(b"k%d" % i), i)
+                         for i in range(20000))
+        out = cli("--pipe", stdin=lines)
+        self.assertIn("errors: 0, replies: 20000", out)
+        self.assertEqual(cli("DBSIZE"), "20000\n")
+
+    def test_scan_and_info_helpers(self):
+        for i in range(50):
+            cli("SET", "scan:%d" % i, "x")
+        keys = cli("--scan", "--pattern", "scan:*").split()
+        self.assertEqual(sorted(keys), sorted("scan:%d" % i for i in range(50)))
+        info = cli("INFO", "keyspace")
+        self.assertIn("db0:keys=50,expires=0,avg_ttl=0", info)
+
+
+class RedisBenchmark(unittest.TestCase):
+    def test_benchmark_runs_every_test_without_errors(self):
+        res = subprocess.run(["redis-benchmark", "-p", str(SERVER["port"]), "-n", "2000", "-c", "10",
+                              "-r", "1000", "-P", "16", "-t", "set,get,incr,mset", "--csv"],
+                             capture_output=True, timeout=120)
+        out = res.stdout.decode()
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertNotIn("Error", out + res.stderr.decode())
+        rows = {line.split(",")[0].strip('"') for line in out.splitlines()[1:]}
+        self.assertEqual(rows, {"SET", "GET", "INCR", "MSET (10 keys)"})
+
+
+class RedisPy(unittest.TestCase):
+    def setUp(self):
+        self.r = redis.Redis(port=SERVER["port"], decode_responses=True)
+        self.r.flushall()
+
+    def tearDown(self):
+        self.r.close()
+
+    def test_strings_and_counters(self):
+        self.assertTrue(self.r.set("k", "v", ex=100))
+        self.assertEqual(self.r.get("k"), "v")
+        self.assertIsNone(self.r.set("k", "w", nx=True))
+        self.assertEqual(self.r.incr("c", 5), 5)
+        self.assertEqual(self.r.incrbyfloat("f", 1.5), 1.5)
+        self.assertEqual(self.r.mget("k", "c", "none"), ["v", "5", None])
+        self.assertEqual(self.r.append("k", "x"), 2)
+        self.assertEqual(self.r.getrange("k", 0, 0), "v")
+        self.assertTrue(self.r.setbit("bits", 7, 1) == 0 and self.r.bitcount("bits") == 1)
+        with self.assertRaises(redis.ResponseError) as err:
+            self.r.incr("k")
+        self.assertEqual(str(err.exception), "value is not an integer or out of range")
+
+    def test_expiry_and_keys(self):
+        self.r.set("e", "1")
+        self.assertTrue(self.r.expire("e", 100))
+        self.assertTrue(0 < self.r.ttl("e") <= 100)
+        self.assertTrue(self.r.persist("e"))
+        self.assertEqual(self.r.ttl("e"), -1)
+        self.r.set("gone", "1", px=50)
+        time.sleep(0.15)
+        self.assertFalse(self.r.exists("gone"))
+        self.assertEqual(self.r.type("e"), "string")
+        self.assertTrue(self.r.rename("e", "e2"))
+        self.assertEqual(sorted(self.r.scan_iter(match="e*")), ["e2"])
+        self.assertEqual(self.r.dbsize(), 1)
+
+    def test_pipeline_and_server_commands(self):
+        pipe = self.r.pipeline(transaction=False)
+        for i in range(100):
+            pipe.set("p%d" % i, i)
+        pipe.get("p42")
+        self.assertEqual(pipe.execute()[-1], "42")
+        self.assertEqual(self.r.info("server")["redis_version"], "7.0.15")
+        self.assertEqual(self.r.info("keyspace")["db0"]["keys"], 100)
+        self.assertEqual(self.r.config_get("maxmemory-policy"), {"maxmemory-policy": "noeviction"})
+        self.r.client_setname("pytest")
+        self.assertEqual(self.r.client_getname(), "pytest")
+        self.assertIn("pytest", [c["name"] for c in self.r.client_list()])
+        self.assertEqual(len(self.r.time()), 2)
+        db3 = redis.Redis(port=SERVER["port"], db=3, decode_responses=True)
+        db3.set("p1", "elsewhere")
+        self.assertEqual((db3.get("p1"), self.r.get("p1")), ("elsewhere", "1"))
+        db3.close()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tandem", default=SERVER["binary"])
+    opts, rest = ap.parse_known_args()
+    SERVER["binary"] = os.path.abspath(opts.tandem)
+    start_server()
+    try:
+        suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+        result = unittest.TextTestRunner(verbosity=2).run(suite)
+    finally:
+        SERVER["proc"].terminate()
+        SERVER["proc"].wait(10)
+    failed = len(result.failures) + len(result.errors)
+    print("%d passed, %d failed" % (result.testsRun - failed, failed))
+    return 0 if failed == 0 and result.testsRun > 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
