@@ -77,7 +77,8 @@ class ConfigRegistry {
   // CONFIG SET of several name/value pairs, atomically: on failure nothing changes and
   // the returned text is Redis's error reply ("ERR ..."). Empty on success.
   std::string Set(const std::vector<std::pair<std::string_view, std::string_view>>& pairs);
-  // CONFIG REWRITE: writes the current values into the config file we started from.
+  // CONFIG REWRITE: writes the current values into the config file we started from,
+  // keeping its comments and layout.
   std::string Rewrite() const;
 
   // Called after any CONFIG SET succeeds, with the names that changed.
@@ -94,6 +95,8 @@ class ConfigRegistry {
     int max_args = 1;  // -1: any number
   };
   const Option* FindOption(std::string_view name) const;
+  // "name value" as CONFIG REWRITE writes it.
+  std::string FormatLine(const Option& o) const;
   std::string ApplyOne(const Option& opt, const std::vector<std::string>& values);
   void Define();
 

@@ -16,6 +16,7 @@
 #include "server/commands/command_table.h"
 #include "server/config.h"
 #include "server/engine/db_set.h"
+#include "server/engine_lock.h"
 
 namespace tandem::commands {
 
@@ -45,7 +46,7 @@ class ServerState {
   ServerState(Config config, CommandTable table);
 
   // The engine lock: taken once per read batch by connections, and by the cron.
-  std::mutex& engine_mutex() { return engine_mutex_; }
+  EngineLock& engine_mutex() { return engine_mutex_; }
 
   engine::DbSet& dbs() { return dbs_; }
   Config& config() { return config_; }
@@ -77,7 +78,7 @@ class ServerState {
   std::function<void()> request_shutdown;
 
  private:
-  std::mutex engine_mutex_;
+  EngineLock engine_mutex_;
   Config config_;
   CommandTable table_;
   engine::DbSet dbs_;

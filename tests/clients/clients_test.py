@@ -31,7 +31,7 @@ def start_server():
     port = free_port()
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen([SERVER["binary"], "--port", str(port), "--bind", "127.0.0.1"],
-                            stdout=log, stderr=subprocess.STDOUT)
+                            stdout=log, stderr=subprocess.STDOUT, cwd=tempfile.gettempdir())
     deadline = time.time() + 10
     while time.time() < deadline:
         try:

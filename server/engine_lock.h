@@ -1,0 +1,31 @@
+// The engine lock: one per server, held by a connection for each batch of commands and by
+// the cron. Batches are short (microseconds), so a waiter spins briefly before sleeping:
+// glibc's adaptive mutex, which saves the futex sleep and wake-up most waits would cost.
+#pragma once
+
+#include <pthread.h>
+
+namespace tandem {
+
+class EngineLock {
+ public:
+  EngineLock() {
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
+    pthread_mutex_init(&mu_, &attr);
+    pthread_mutexattr_destroy(&attr);
+  }
+  ~EngineLock() { pthread_mutex_destroy(&mu_); }
+  EngineLock(const EngineLock&) = delete;
+  EngineLock& operator=(const EngineLock&) = delete;
+
+  void lock() { pthread_mutex_lock(&mu_); }
+  void unlock() { pthread_mutex_unlock(&mu_); }
+  bool try_lock() { return pthread_mutex_trylock(&mu_) == 0; }
+
+ private:
+  pthread_mutex_t mu_;
+};
+
+}  // namespace tandem
