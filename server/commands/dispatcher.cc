@@ -201,6 +201,10 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
 
 void Dispatcher::BeginBatch() { clock_us_ = engine::WallClockUs(); }
 
+void Dispatcher::PrefetchKey(CmdArgs argv, const ClientState& client, int phase) {
+  if (argv.size() >= 2) server_.dbs().db(client.db_index).PrefetchKey(argv[1], phase);
+}
+
 bool Dispatcher::PausedFor(CmdArgs argv) const {
   if (server_.pause_until_ms == 0 || engine::WallClockMs() >= server_.pause_until_ms) return false;
   if (argv.empty()) return false;

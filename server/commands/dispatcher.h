@@ -17,6 +17,9 @@ class Dispatcher {
   // that the batch's first command starts at. Each command's end time is the next one's
   // start, so timing costs one clock read per command.
   void BeginBatch();
+  // Lookup hint for a command about to run in this batch (its first argument is taken as
+  // its key, which it is for most commands; a wrong guess only wastes the hint).
+  void PrefetchKey(CmdArgs argv, const ClientState& client, int phase);
 
   // Executes argv for `client`, writing the reply to `rb`. `writer` is the connection's
   // RESP writer when there is one (HELLO switches its protocol). Call BeginBatch() first.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "server/engine/entry.h"
+#include "server/engine/hash.h"
 #include "server/engine/table.h"
 
 namespace tandem::engine {
@@ -42,6 +43,11 @@ class Database {
   Entry* Peek(std::string_view key);
   // Like Find() but returns the slot, for callers that replace or unlink in place.
   Table::Slot FindSlot(std::string_view key, unsigned flags = kNone);
+  // Lookup hints for a batch (see Table::Prefetch): phase 0 for every key, then phase 1.
+  void PrefetchKey(std::string_view key, int phase) const {
+    uint64_t h = HashBytes(key);
+    phase == 0 ? table_.Prefetch(h) : table_.PrefetchChain(h);
+  }
 
   // Stores a new value under `key`, replacing any old one. With keep_ttl the old expiry
   // carries over; otherwise init's expiry is used. Returns the new entry.

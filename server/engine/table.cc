@@ -48,6 +48,18 @@ size_t Table::IndexOf(std::string_view key, int t) const {
   return HashBytes(key) & (size_[t] - 1);
 }
 
+void Table::Prefetch(uint64_t hash) const {
+  for (int t = 0; t < 2; ++t) {
+    if (size_[t] != 0) __builtin_prefetch(&buckets_[t][hash & (size_[t] - 1)]);
+  }
+}
+
+void Table::PrefetchChain(uint64_t hash) const {
+  for (int t = 0; t < 2; ++t) {
+    if (size_[t] != 0) __builtin_prefetch(buckets_[t][hash & (size_[t] - 1)]);
+  }
+}
+
 Table::Slot Table::Find(std::string_view key) {
   if (rehashing()) RehashStep(1);
   if (size() == 0) return {};

@@ -39,6 +39,11 @@ class Table {
 
   // Finds `key`; slot.entry is nullptr when absent. Performs one rehash step.
   Slot Find(std::string_view key);
+  // Pipelined lookups: Prefetch() the bucket of each key of a batch, then PrefetchChain()
+  // each, so that the batch's cache misses overlap instead of coming one by one. Both are
+  // hints only: they change nothing.
+  void Prefetch(uint64_t hash) const;
+  void PrefetchChain(uint64_t hash) const;
   // Inserts an entry whose key is not present.
   void Insert(Entry* e);
   // Puts `e` where slot.entry was (same key); returns the old entry, which the caller frees.

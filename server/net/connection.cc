@@ -185,6 +185,13 @@ size_t Connection::ExecuteBatch(size_t count) {
   size_t ran = 0;
   std::lock_guard lock(server_.engine_mutex());
   dispatcher_.BeginBatch();
+  if (count > 1) {
+    for (int phase = 0; phase < 2; ++phase) {
+      for (size_t i = 0; i < count; ++i) {
+        dispatcher_.PrefetchKey(commands::CmdArgs(batch_[i].argv), client_, phase);
+      }
+    }
+  }
   for (; ran < count; ++ran) {
     commands::CmdArgs argv(batch_[ran].argv);
     if (IsCrossProtocolAttack(argv[0])) {
