@@ -62,6 +62,10 @@ Entry* Database::Put(std::string_view key, Entry::Init init, bool keep_ttl) {
     init.has_expire = slot.entry->has_expire();
     init.expire_at_ms = init.has_expire ? slot.entry->expire_at() : 0;
   }
+  if (slot.entry->OverwriteInPlace(init)) {  // same size: the accounting stands
+    if (!owner_->lfu_policy) slot.entry->set_lru(owner_->lru_clock());
+    return slot.entry;
+  }
   return ReplaceAt(slot, Entry::Create(key, init));
 }
 

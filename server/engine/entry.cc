@@ -232,6 +232,22 @@ std::string_view Entry::emb() const {
   return {p, len};
 }
 
+bool Entry::OverwriteInPlace(const Init& init) {
+  if (init.type != ObjType::kString || type() != ObjType::kString ||
+      init.encoding != encoding() || init.has_expire != has_expire()) {
+    return false;
+  }
+  if (init.encoding == Encoding::kInt) {
+    set_int_value(init.integer);
+  } else if (init.encoding == Encoding::kEmbStr && emb().size() == init.str.size()) {
+    std::memmove(const_cast<char*>(emb().data()), init.str.data(), init.str.size());
+  } else {
+    return false;
+  }
+  if (init.has_expire) set_expire_at(init.expire_at_ms);
+  return true;
+}
+
 Object* Entry::object() const {
   Object* o;
   std::memcpy(&o, value_start(), sizeof(o));

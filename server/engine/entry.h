@@ -73,6 +73,11 @@ class Entry {
   // must already be out of its table, is freed.
   static Entry* Rekey(Entry* e, std::string_view key);
 
+  // Stores `init`'s string value and expiry in place when they take exactly the room the
+  // current ones take (an integer over an integer, an embedded string over one of the same
+  // length, the same expiry presence). Returns false, changing nothing, otherwise.
+  bool OverwriteInPlace(const Init& init);
+
   Entry* next() const { return reinterpret_cast<Entry*>(word_ & kPtrMask); }
   void set_next(Entry* n) { word_ = (word_ & ~kPtrMask) | reinterpret_cast<uint64_t>(n); }
 

@@ -79,6 +79,34 @@ TEST_CASE("Put replaces the value and keeps the TTL only with keep_ttl") {
   CHECK(f.db.size() == 1);
 }
 
+TEST_CASE("Overwriting a value of the same size reuses the entry; other sizes replace it") {
+  Fixture f;
+  Entry* e = f.db.PutString("k", "abc");
+  size_t memory = f.db.memory();
+  CHECK(f.db.PutString("k", "xyz") == e);  // same embedded length
+  CHECK(StringOf(f.db.Find("k")) == "xyz");
+  CHECK(f.db.memory() == memory);
+  f.db.PutString("k", "longer value");
+  CHECK(StringOf(f.db.Find("k")) == "longer value");
+  CHECK(f.db.memory() > memory);
+
+  e = f.db.PutString("n", "12");
+  CHECK(f.db.PutString("n", "-99999") == e);  // integer over integer
+  CHECK(f.db.Find("n")->int_value() == -99999);
+  CHECK(f.db.Find("n")->encoding() == Encoding::kInt);
+
+  // An expiry changes the layout: the entry is replaced and the counts follow.
+  f.db.PutString("n", "13", false, true, kNow + 5000);
+  CHECK(f.db.Find("n")->expire_at() == kNow + 5000);
+  CHECK(f.db.expires_count() == 1);
+  e = f.db.Find("n");
+  CHECK(f.db.PutString("n", "14", false, true, kNow + 9000) == e);
+  CHECK(f.db.Find("n")->expire_at() == kNow + 9000);
+  CHECK(f.db.PutString("n", "15")->has_expire() == false);
+  CHECK(f.db.expires_count() == 0);
+  CHECK(f.db.size() == 2);
+}
+
 TEST_CASE("Lazy expiry deletes a key once the command time passes its expiry") {
   Fixture f;
   f.db.PutString("k", "v", false, true, kNow + 100);
