@@ -56,7 +56,12 @@ void Table::Prefetch(uint64_t hash) const {
 
 void Table::PrefetchChain(uint64_t hash) const {
   for (int t = 0; t < 2; ++t) {
-    if (size_[t] != 0) __builtin_prefetch(buckets_[t][hash & (size_[t] - 1)]);
+    if (size_[t] == 0) continue;
+    // The header, key and a small value span up to two cache lines (malloc aligns to 16).
+    const char* e = reinterpret_cast<const char*>(buckets_[t][hash & (size_[t] - 1)]);
+    if (!e) continue;
+    __builtin_prefetch(e);
+    __builtin_prefetch(e + 63);
   }
 }
 
