@@ -66,7 +66,7 @@ def parse_args(argv):
                    help="reference redis-server (env REDIS_BIN)")
     p.add_argument("-n", "--requests", type=int, default=env_int("BENCH_N", 1000000),
                    help="requests per run at -P 1 (env BENCH_N; default %(default)s)")
-    p.add_argument("--requests-pipelined", type=int, default=env_int("BENCH_NP", 8000000),
+    p.add_argument("--requests-pipelined", type=int, default=env_int("BENCH_NP", 16000000),
                    help="requests per run at -P > 1 (env BENCH_NP; default %(default)s)")
     p.add_argument("-R", "--repeat", type=int, default=env_int("BENCH_R", 3),
                    help="runs per measurement; the median is reported (env BENCH_R)")
