@@ -1,13 +1,15 @@
 # Thin wrapper: deps · build · run · test. See README.md.
 BUILD_DIR ?= build
 FUZZ_DIR ?= build-fuzz
+SAN_DIR ?= build-sanitize
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev \
                libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit integration differential clients fuzz bench clean
+.PHONY: deps build run test unit integration differential clients sanitize fuzz bench clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -36,23 +38,33 @@ differential: build
 clients: build
 	/usr/bin/python3 tests/clients/clients_test.py --tandem $(BUILD_DIR)/tandem-server
 
+# The unit, integration and differential suites again on an AddressSanitizer +
+# UndefinedBehaviorSanitizer build: any memory error or undefined behaviour aborts the server.
+sanitize: deps
+	cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(SAN_FLAGS) -O1"
+	cmake --build $(SAN_DIR) -j$(JOBS) --target tandem-server tandem-unit-tests tandem-integration-tests
+	./$(SAN_DIR)/tandem-unit-tests
+	./$(SAN_DIR)/tandem-integration-tests
+	python3 tests/differential/run.py --tandem $(SAN_DIR)/tandem-server
+
 fuzz: deps
 	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug
 	cmake --build $(FUZZ_DIR) -j$(JOBS) --target resp-parser-fuzzer
 	rm -rf $(FUZZ_DIR)/corpus && cp -r tests/fuzz/corpus $(FUZZ_DIR)/corpus
 	./$(FUZZ_DIR)/resp-parser-fuzzer -max_total_time=$(FUZZ_SECONDS) $(FUZZ_DIR)/corpus
 
-# Every test: unit, integration, differential against redis-server, the stock clients, and a
-# bounded fuzz run.
+# Every test: unit, integration, differential against redis-server, the stock clients, the
+# same suites under sanitizers, and a bounded fuzz run.
 test: build
 	./$(BUILD_DIR)/tandem-unit-tests
 	./$(BUILD_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
 	/usr/bin/python3 tests/clients/clients_test.py --tandem $(BUILD_DIR)/tandem-server
+	$(MAKE) sanitize
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 bench: build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SAN_DIR)

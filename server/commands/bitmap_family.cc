@@ -200,7 +200,7 @@ std::string ComputeBitOp(BitOp op, const std::vector<std::string_view>& srcs, si
   std::string out(max_len, '\0');
   unsigned char* r = reinterpret_cast<unsigned char*>(out.data());
   const std::string_view first = srcs[0];
-  std::memcpy(r, first.data(), first.size());
+  if (!first.empty()) std::memcpy(r, first.data(), first.size());
   if (op == BitOp::kNot) {
     for (size_t i = 0; i < max_len; ++i) r[i] = static_cast<unsigned char>(~r[i]);
     return out;

@@ -226,7 +226,7 @@ struct ScanOptions {
 std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOptions& o,
                                 int64_t now_ms) {
   std::vector<std::string> keys;
-  long max_iterations = o.count * 10;
+  long max_iterations = o.count > LONG_MAX / 10 ? LONG_MAX : o.count * 10;
   do {
     *cursor = db.Scan(*cursor, [&](Entry* e) { keys.emplace_back(e->key()); });
   } while (*cursor && max_iterations-- && keys.size() < static_cast<size_t>(o.count));
