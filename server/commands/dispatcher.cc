@@ -6,6 +6,7 @@
 
 #include "protocol/errors.h"
 #include "server/commands/families.h"
+#include "server/engine/eviction.h"
 
 namespace tandem::commands {
 namespace {
@@ -174,8 +175,10 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
     return reject(protocol::kErrNoAuth);
   }
   const Config& config = server_.config();
-  if (config.maxmemory > 0 && (spec->flags & kDenyOom) &&
-      server_.UsedMemory() > config.maxmemory) {
+  // As Redis's processCommand: over maxmemory, every command first evicts what the policy
+  // allows; commands that may add data are refused if that was not enough.
+  if (config.maxmemory > 0 && server_.UsedMemory() > config.maxmemory &&
+      !EvictForMaxmemory() && (spec->flags & kDenyOom)) {
     return reject(protocol::kErrOom);
   }
 
@@ -197,6 +200,14 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
   if (!server_.monitors().empty() && !(spec->flags & (kSkipMonitor | kAdmin))) {
     FeedMonitors(argv, client, start_us);
   }
+}
+
+bool Dispatcher::EvictForMaxmemory() {
+  const Config& config = server_.config();
+  auto policy = engine::ParseEvictionPolicy(config.maxmemory_policy);
+  return engine::EvictUntilUnderLimit(
+      server_.dbs(), policy.value_or(engine::EvictionPolicy::kNoEviction),
+      config.maxmemory_samples, [&] { return server_.UsedMemory() > config.maxmemory; });
 }
 
 void Dispatcher::BeginBatch() { clock_us_ = engine::WallClockUs(); }

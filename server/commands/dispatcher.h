@@ -32,6 +32,8 @@ class Dispatcher {
  private:
   // Returns the command to run or nullptr after replying with the lookup/arity error.
   const CommandSpec* Lookup(CmdArgs argv, protocol::ReplyBuilder& rb);
+  // Evicts keys by maxmemory-policy; false if memory is still over maxmemory.
+  bool EvictForMaxmemory();
   void RecordSlowlog(CmdArgs argv, const ClientState& client, int64_t duration_us);
   void FeedMonitors(CmdArgs argv, const ClientState& client, int64_t now_us);
 

@@ -24,6 +24,10 @@ class Database {
 
   size_t size() const { return table_.size(); }
   size_t expires_count() const { return expires_; }
+  // Visits the entries of up to max_buckets buckets from *cursor on (see Table::WalkBuckets).
+  void WalkBuckets(uint64_t* cursor, size_t max_buckets, const std::function<void(Entry*)>& fn) {
+    table_.WalkBuckets(cursor, max_buckets, fn);
+  }
   // Bytes held by entries, their values and the bucket arrays.
   size_t memory() const { return memory_ + table_.BucketBytes(); }
   // The part of memory() held by the bucket arrays (what an empty database still holds).

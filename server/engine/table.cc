@@ -272,6 +272,8 @@ void Table::WalkBuckets(uint64_t* cursor, size_t max_buckets,
   if (total == 0) return;
   for (size_t i = 0; i < max_buckets && i < total; ++i) {
     uint64_t c = *cursor % total;
+    // While rehashing, the old array's buckets below rehash_idx_ have moved: skip them.
+    if (rehashing() && c < static_cast<uint64_t>(rehash_idx_)) c = rehash_idx_;
     Entry* e = c < size_[0] ? buckets_[0][c] : buckets_[1][c - size_[0]];
     while (e) {
       Entry* next = e->next();

@@ -66,9 +66,9 @@ class Table {
   // Starts a shrink when the table is mostly empty (cron). Returns true if it started.
   bool ShrinkIfSparse();
 
-  // Visits buckets starting at *cursor (wrapping), calling fn for every entry, until
-  // `max_buckets` buckets were visited; used by the active expiry cycle. fn may not
-  // modify the table.
+  // Visits buckets starting at *cursor (wrapping, and skipping the buckets a rehash has
+  // already emptied), calling fn for every entry, until `max_buckets` buckets were visited;
+  // used by the active expiry cycle and eviction sampling. fn may not modify the table.
   void WalkBuckets(uint64_t* cursor, size_t max_buckets, const std::function<void(Entry*)>& fn);
 
  private:
