@@ -84,6 +84,10 @@ inline constexpr std::string_view kErrBitfieldRoWrite =
 // End of string and bitmap errors.
 
 // Connection, client and server families (networking.c, server.c, config.c, debug.c).
+// CONFIG SET port / bind failures: the reasons after "ERR CONFIG SET failed (...) - ".
+inline constexpr std::string_view kConfigCannotListen =
+    "Unable to listen on this port. Check server logs.";
+inline constexpr std::string_view kConfigCannotBind = "Failed to bind to specified addresses.";
 inline constexpr std::string_view kErrBadClientName =
     "ERR Client names cannot contain spaces, newlines or special characters.";
 inline constexpr std::string_view kErrNoProto = "NOPROTO unsupported protocol version";

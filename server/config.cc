@@ -189,8 +189,8 @@ void ConfigRegistry::Define() {
                         }});
   };
 
-  int_opt("port", false, &c->port, 0, 65535);
-  options_.push_back({"bind", false,
+  int_opt("port", true, &c->port, 0, 65535);
+  options_.push_back({"bind", true,
                       [c] {
                         std::string s;
                         for (size_t i = 0; i < c->bind.size(); ++i) {

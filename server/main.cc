@@ -120,6 +120,10 @@ int main(int argc, char** argv) {
     pool.Stop();
   };
   server.request_shutdown = [&] { asio::post(pool.at(0), shutdown); };
+  server.rebind_tcp = [&](int old_port, const std::vector<std::string>& old_bind, int port,
+                          const std::vector<std::string>& bind) {
+    return listener.Rebind(old_port, old_bind, port, bind);
+  };
   asio::signal_set signals(pool.at(0), SIGINT, SIGTERM);
   signals.async_wait([&](const asio::error_code& ec, int sig) {
     if (ec) return;

@@ -76,6 +76,11 @@ class ServerState {
 
   // Set by main(): stops the server (SHUTDOWN).
   std::function<void()> request_shutdown;
+  // Set by main(): listens on a new TCP port / bind list (CONFIG SET); returns Redis's
+  // error text, empty on success.
+  std::function<std::string(int old_port, const std::vector<std::string>& old_bind, int port,
+                            const std::vector<std::string>& bind)>
+      rebind_tcp;
 
  private:
   EngineLock engine_mutex_;

@@ -68,9 +68,20 @@ void CmdConfigSet(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() % 2 != 0) return ctx.rb.SendError(protocol::kErrSyntax);
   std::vector<std::pair<std::string_view, std::string_view>> pairs;
   for (size_t i = 2; i + 1 < argv.size(); i += 2) pairs.emplace_back(argv[i], argv[i + 1]);
-  ConfigRegistry registry(&ctx.server.config());
+  Config& config = ctx.server.config();
+  const Config before = config;
+  ConfigRegistry registry(&config);
   std::string err = registry.Set(pairs);
   if (!err.empty()) return ctx.rb.SendError(err);
+  if ((config.port != before.port || config.bind != before.bind) && ctx.server.rebind_tcp) {
+    err = ctx.server.rebind_tcp(before.port, before.bind, config.port, config.bind);
+    if (!err.empty()) {
+      const char* arg = config.port != before.port ? "port" : "bind";
+      config = before;
+      return ctx.rb.SendError(std::string("ERR CONFIG SET failed (possibly related to argument '") +
+                              arg + "') - " + err);
+    }
+  }
   ApplyConfigSideEffects(ctx.server);
   ctx.rb.SendOk();
 }

@@ -6,6 +6,7 @@
 #include <asio/ip/v6_only.hpp>
 #include <asio/post.hpp>
 
+#include "protocol/errors.h"
 #include "server/log.h"
 #include "server/net/connection.h"
 
@@ -14,35 +15,40 @@ namespace tandem::net {
 Listener::Listener(IoPool& pool, commands::ServerState& server, commands::Dispatcher& dispatcher)
     : pool_(pool), server_(server), dispatcher_(dispatcher) {}
 
+bool Listener::OpenTcp(int port, const std::vector<std::string>& bind, Acceptors* out,
+                       std::string* err) {
+  if (port == 0) return true;
+  for (std::string addr : bind) {
+    bool optional = !addr.empty() && addr[0] == '-';
+    if (optional) addr = addr.substr(1);
+    if (addr == "*") addr = "0.0.0.0";
+    if (addr == "::*") addr = "::";
+    asio::error_code ec;
+    auto ip = asio::ip::make_address(addr, ec);
+    auto acceptor = std::make_unique<asio::ip::tcp::acceptor>(pool_.at(0));
+    if (!ec) {
+      asio::ip::tcp::endpoint ep(ip, static_cast<unsigned short>(port));
+      acceptor->open(ep.protocol(), ec);
+      if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+      if (!ec && ip.is_v6()) acceptor->set_option(asio::ip::v6_only(true), ec);
+      if (!ec) acceptor->bind(ep, ec);
+      if (!ec) acceptor->listen(server_.config().tcp_backlog, ec);
+    }
+    if (ec) {
+      if (optional) continue;
+      *err = "Warning: Could not create server TCP listening socket " + addr + ":" +
+             std::to_string(port) + ": " + ec.message();
+      return false;
+    }
+    out->push_back(std::move(acceptor));
+  }
+  return true;
+}
+
 bool Listener::Open(std::string* err) {
   const Config& config = server_.config();
-  if (config.port != 0) {
-    for (std::string addr : config.bind) {
-      bool optional = !addr.empty() && addr[0] == '-';
-      if (optional) addr = addr.substr(1);
-      if (addr == "*") addr = "0.0.0.0";
-      if (addr == "::*") addr = "::";
-      asio::error_code ec;
-      auto ip = asio::ip::make_address(addr, ec);
-      auto acceptor = std::make_unique<asio::ip::tcp::acceptor>(pool_.at(0));
-      if (!ec) {
-        asio::ip::tcp::endpoint ep(ip, static_cast<unsigned short>(config.port));
-        acceptor->open(ep.protocol(), ec);
-        if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);
-        if (!ec && ip.is_v6()) acceptor->set_option(asio::ip::v6_only(true), ec);
-        if (!ec) acceptor->bind(ep, ec);
-        if (!ec) acceptor->listen(config.tcp_backlog, ec);
-      }
-      if (ec) {
-        if (optional) continue;
-        *err = "Warning: Could not create server TCP listening socket " + addr + ":" +
-               std::to_string(config.port) + ": " + ec.message();
-        return false;
-      }
-      tcp_.push_back(std::move(acceptor));
-      AcceptTcp(*tcp_.back());
-    }
-  }
+  if (!OpenTcp(config.port, config.bind, &tcp_, err)) return false;
+  for (auto& acceptor : tcp_) AcceptTcp(*acceptor);
   if (!config.unixsocket.empty()) {
     unix_path_ = config.unixsocket;
     ::unlink(unix_path_.c_str());
@@ -66,7 +72,47 @@ bool Listener::Open(std::string* err) {
   return true;
 }
 
+// Called from any io thread under the engine lock. A new port is opened before the old
+// sockets close, so a failure changes nothing; new addresses on the same port need the old
+// sockets closed first, and get them back if they cannot be bound.
+std::string Listener::Rebind(int old_port, const std::vector<std::string>& old_bind, int port,
+                             const std::vector<std::string>& bind) {
+  std::lock_guard lock(mutex_);
+  Acceptors fresh;
+  std::string why, result;
+  if (port != old_port) {
+    if (!OpenTcp(port, bind, &fresh, &why)) {
+      Log(LogLevel::kWarning, why);
+      return std::string(protocol::kConfigCannotListen);
+    }
+    RetireTcp();
+  } else {
+    RetireTcp();
+    if (!OpenTcp(port, bind, &fresh, &why)) {
+      Log(LogLevel::kWarning, why);
+      fresh.clear();
+      OpenTcp(old_port, old_bind, &fresh, &why);  // back to the old addresses
+      result = protocol::kConfigCannotBind;
+    }
+  }
+  for (auto& acceptor : fresh) {
+    tcp_.push_back(std::move(acceptor));
+    AcceptTcp(*tcp_.back());
+  }
+  return result;
+}
+
+void Listener::RetireTcp() {
+  asio::error_code ignored;
+  for (auto& a : tcp_) {
+    a->close(ignored);  // a pending accept completes with operation_aborted
+    retired_.push_back(std::move(a));  // kept: that completion still refers to it
+  }
+  tcp_.clear();
+}
+
 void Listener::Close() {
+  std::lock_guard lock(mutex_);
   asio::error_code ignored;
   for (auto& a : tcp_) a->close(ignored);
   if (unix_) {
@@ -96,7 +142,8 @@ void Listener::AcceptTcp(asio::ip::tcp::acceptor& acceptor) {
       auto conn = std::make_shared<Connection>(target, std::move(generic), server_, dispatcher_);
       asio::post(target, [conn, addr, laddr] { conn->Start(addr, laddr, false); });
     }
-    AcceptTcp(acceptor);
+    std::lock_guard lock(mutex_);
+    if (acceptor.is_open()) AcceptTcp(acceptor);  // closed: retired by Rebind or Close
   });
 }
 
@@ -113,7 +160,8 @@ void Listener::AcceptUnix() {
       std::string addr = unix_path_ + ":0";
       asio::post(target, [conn, addr] { conn->Start(addr, addr, true); });
     }
-    AcceptUnix();
+    std::lock_guard lock(mutex_);
+    if (unix_->is_open()) AcceptUnix();
   });
 }
 

@@ -5,6 +5,7 @@
 #include <asio/ip/tcp.hpp>
 #include <asio/local/stream_protocol.hpp>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -21,15 +22,29 @@ class Listener {
   // required address cannot be bound.
   bool Open(std::string* err);
   void Close();
+  // CONFIG SET port / bind: listens on the new TCP addresses instead of the old ones.
+  // Returns Redis's error text, empty on success. Safe from any thread.
+  std::string Rebind(int old_port, const std::vector<std::string>& old_bind, int port,
+                     const std::vector<std::string>& bind);
 
  private:
+  using Acceptors = std::vector<std::unique_ptr<asio::ip::tcp::acceptor>>;
+  bool OpenTcp(int port, const std::vector<std::string>& bind, Acceptors* out,
+               std::string* err);
+  // Closes the TCP acceptors; called with mutex_ held.
+  void RetireTcp();
+  // Both start an accept; called before the loops run or with mutex_ held.
   void AcceptTcp(asio::ip::tcp::acceptor& acceptor);
   void AcceptUnix();
 
   IoPool& pool_;
   commands::ServerState& server_;
   commands::Dispatcher& dispatcher_;
-  std::vector<std::unique_ptr<asio::ip::tcp::acceptor>> tcp_;
+  // Guards the acceptors and pool_.Next() once the loops run: accept handlers on loop 0
+  // and Rebind() on whichever loop ran CONFIG SET.
+  std::mutex mutex_;
+  Acceptors tcp_;
+  Acceptors retired_;
   std::unique_ptr<asio::local::stream_protocol::acceptor> unix_;
   std::string unix_path_;
 };

@@ -114,5 +114,42 @@ TEST_CASE("CONFIG REWRITE keeps the file's comments, updates values in place, ap
   unlink(path.c_str());
 }
 
+TEST_CASE("CONFIG SET port and bind move the listening sockets; a failed move changes nothing" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RedisConn c = Connect(server->address());
+  int port = FreePort();
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "port", std::to_string(port)})) == "OK");
+  RedisConn moved = Connect({"127.0.0.1", port, ""});
+  REQUIRE(moved);
+  CHECK(Str(Run(moved.get(), {"PING"})) == "PONG");
+  CHECK(Str(Run(c.get(), {"PING"})) == "PONG");  // existing clients stay connected
+  CHECK_FALSE(RawConn(server->address()).connected());
+
+  // A port someone else holds: Redis's error, and the server keeps its port.
+  auto other = TestServer::Start({}, &failure);
+  REQUIRE_MESSAGE(other, failure);
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "port", std::to_string(other->port())})) ==
+        "ERR CONFIG SET failed (possibly related to argument 'port') - Unable to listen on this "
+        "port. Check server logs.");
+  Reply got = Run(c.get(), {"CONFIG", "GET", "port"});
+  REQUIRE((got && got->type == REDIS_REPLY_ARRAY && got->elements == 2));
+  CHECK(std::string(got->element[1]->str) == std::to_string(port));
+
+  // An address this host does not have: refused, and the old addresses are back.
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "bind", "192.0.2.1"})) ==
+        "ERR CONFIG SET failed (possibly related to argument 'bind') - Failed to bind to "
+        "specified addresses.");
+  RedisConn again = Connect({"127.0.0.1", port, ""});
+  REQUIRE(again);
+  CHECK(Str(Run(again.get(), {"PING"})) == "PONG");
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "bind", "127.0.0.1 -::1"})) == "OK");
+  RedisConn rebound = Connect({"127.0.0.1", port, ""});
+  REQUIRE(rebound);
+  CHECK(Str(Run(rebound.get(), {"PING"})) == "PONG");
+}
+
 }  // namespace
 }  // namespace tandem::test
