@@ -15,6 +15,7 @@ namespace {
 constexpr size_t kInitialReadBuffer = 16 * 1024;
 constexpr size_t kMinReadRoom = 4 * 1024;
 constexpr size_t kReadChunk = 16 * 1024;
+constexpr size_t kKeepWriteBuffer = 16 * 1024;
 constexpr size_t kInlineLimit = 64 * 1024;
 // Stop reading while this much output waits, so a client that never reads cannot make
 // us buffer without bound (the output buffer limits act on top of this).
@@ -225,7 +226,15 @@ size_t Connection::ExecuteBatch(size_t count) {
   client_.query_buf = rend_ - rstart_;
   client_.query_buf_free = rbuf_.size() - rend_;
   client_.output_bytes = out_.size() + sending_.size();
+  ReportBufferBytes(rbuf_.capacity() + out_.capacity() + sending_.capacity());
   return ran;
+}
+
+// Keeps ServerState::client_buffer_bytes (INFO mem_clients_normal, maxmemory) at the sum of
+// every connection's buffers: each adds the change since its last report.
+void Connection::ReportBufferBytes(size_t bytes) {
+  server_.client_buffer_bytes.fetch_add(bytes - reported_buffer_bytes_, std::memory_order_relaxed);
+  reported_buffer_bytes_ = bytes;
 }
 
 void Connection::SchedulePauseRetry() {
@@ -295,7 +304,8 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
   }
   server_.stats().net_output_bytes += n;
   sending_.clear();
-  if (sending_.capacity() > 1024 * 1024) std::string().swap(sending_);
+  // A big reply's buffer goes back once written, so idle connections stay small.
+  if (sending_.capacity() > kKeepWriteBuffer) std::string().swap(sending_);
   if (!out_.empty()) {
     StartWrite();
   } else if (close_after_write_) {
@@ -306,6 +316,7 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
 }
 
 void Connection::Unregister() {
+  ReportBufferBytes(0);
   std::lock_guard lock(server_.engine_mutex());
   if (client_.id != 0) server_.clients().erase(client_.id);
   auto& monitors = server_.monitors();

@@ -44,6 +44,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Close();
   void Unregister();
   void SchedulePauseRetry();
+  void ReportBufferBytes(size_t bytes);
 
   asio::io_context& ctx_;
   Socket socket_;
@@ -67,6 +68,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool close_after_write_ = false;
   bool closed_after_attack_ = false;
   int64_t soft_limit_since_ms_ = 0;
+  size_t reported_buffer_bytes_ = 0;
   asio::steady_timer pause_timer_;
 };
 
