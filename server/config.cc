@@ -85,6 +85,14 @@ std::string KeyspaceEventsToString(int flags) {
 
 }  // namespace
 
+std::string ConfigSetFailed(std::string_view name, std::string_view reason) {
+  std::string out = "ERR CONFIG SET failed (possibly related to argument '";
+  out.append(name);
+  out += "') - ";
+  out.append(reason);
+  return out;
+}
+
 bool ParseMemory(std::string_view s, unsigned long long* out) {
   size_t digits = 0;
   while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
@@ -436,13 +444,11 @@ std::string ConfigRegistry::Set(
     }
     for (const Option* prev : opts) {
       if (prev == o) {
-        return "ERR CONFIG SET failed (possibly related to argument '" +
-               std::string(pairs[i].first) + "') - duplicate parameter";
+        return ConfigSetFailed(pairs[i].first, "duplicate parameter");
       }
     }
     if (!o->mutable_at_runtime) {
-      return "ERR CONFIG SET failed (possibly related to argument '" +
-             std::string(pairs[i].first) + "') - can't set immutable config";
+      return ConfigSetFailed(pairs[i].first, "can't set immutable config");
     }
     opts.push_back(o);
   }
@@ -452,8 +458,7 @@ std::string ConfigRegistry::Set(
     std::string problem = opts[i]->set({std::string(pairs[i].second)});
     if (!problem.empty()) {
       *config_ = backup;
-      return "ERR CONFIG SET failed (possibly related to argument '" +
-             std::string(pairs[i].first) + "') - " + problem;
+      return ConfigSetFailed(pairs[i].first, problem);
     }
     changed.push_back(opts[i]->name);
   }

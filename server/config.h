@@ -107,4 +107,8 @@ class ConfigRegistry {
 // Redis's memtoull: "1gb", "100mb", "64k" (1000s), "64kb" (1024s).
 bool ParseMemory(std::string_view s, unsigned long long* out);
 
+// Redis's CONFIG SET failure reply: "ERR CONFIG SET failed (possibly related to argument
+// '<name>') - <reason>".
+std::string ConfigSetFailed(std::string_view name, std::string_view reason);
+
 }  // namespace tandem

@@ -16,6 +16,7 @@
 #include "server/commands/command_table.h"
 #include "server/config.h"
 #include "server/engine/db_set.h"
+#include "server/engine/eviction.h"
 #include "server/engine_lock.h"
 
 namespace tandem::commands {
@@ -63,6 +64,9 @@ class ServerState {
 
   int64_t start_time_ms() const { return start_time_ms_; }
   int64_t lastsave_s = 0;
+
+  // maxmemory-policy, parsed: kept current by ApplyConfigSideEffects.
+  engine::EvictionPolicy eviction_policy = engine::EvictionPolicy::kNoEviction;
 
   // CLIENT PAUSE: until this wall-clock ms, clients' commands of the paused kind wait.
   int64_t pause_until_ms = 0;

@@ -6,7 +6,6 @@
 
 #include "protocol/errors.h"
 #include "server/commands/families.h"
-#include "server/engine/eviction.h"
 
 namespace tandem::commands {
 namespace {
@@ -204,10 +203,9 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
 
 bool Dispatcher::EvictForMaxmemory() {
   const Config& config = server_.config();
-  auto policy = engine::ParseEvictionPolicy(config.maxmemory_policy);
   return engine::EvictUntilUnderLimit(
-      server_.dbs(), policy.value_or(engine::EvictionPolicy::kNoEviction),
-      config.maxmemory_samples, [&] { return server_.UsedMemory() > config.maxmemory; });
+      server_.dbs(), server_.eviction_policy, config.maxmemory_samples,
+      [&] { return server_.UsedMemory() > config.maxmemory; });
 }
 
 void Dispatcher::BeginBatch() { clock_us_ = engine::WallClockUs(); }

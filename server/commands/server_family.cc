@@ -78,8 +78,7 @@ void CmdConfigSet(CmdArgs argv, CommandContext& ctx) {
     if (!err.empty()) {
       const char* arg = config.port != before.port ? "port" : "bind";
       config = before;
-      return ctx.rb.SendError(std::string("ERR CONFIG SET failed (possibly related to argument '") +
-                              arg + "') - " + err);
+      return ctx.rb.SendError(ConfigSetFailed(arg, err));
     }
   }
   ApplyConfigSideEffects(ctx.server);
@@ -707,6 +706,8 @@ void ApplyConfigSideEffects(ServerState& server) {
   LogSetLevel(config.loglevel);
   config.hz = std::clamp(config.hz, 1, 500);
   engine::DbSet& dbs = server.dbs();
+  server.eviction_policy = engine::ParseEvictionPolicy(config.maxmemory_policy)
+                               .value_or(engine::EvictionPolicy::kNoEviction);
   dbs.lfu_policy = config.maxmemory_policy.find("lfu") != std::string::npos;
   dbs.lfu_log_factor = config.lfu_log_factor;
   dbs.lfu_decay_time = config.lfu_decay_time;
