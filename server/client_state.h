@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace tandem::commands {
 
@@ -23,7 +24,7 @@ struct ClientState {
   int fd = -1;
   int64_t created_ms = 0;
   int64_t last_interaction_ms = 0;
-  std::string last_cmd = "NULL";
+  std::string_view last_cmd = "NULL";  // a CommandSpec name: static storage
   ReplyMode reply_mode = ReplyMode::kOn;
   bool close_after_reply = false;
   bool monitor = false;

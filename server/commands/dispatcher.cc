@@ -162,7 +162,7 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
     clock_us_ = engine::WallClockUs();
     return;
   }
-  client.last_cmd = std::string(spec->name);
+  client.last_cmd = spec->name;
 
   auto reject = [&](std::string_view err) {
     ++spec->stats.rejected_calls;
