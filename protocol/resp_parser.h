@@ -19,8 +19,14 @@ struct ParserLimits {
 };
 
 // One parsed request. argv views point either into the input buffer handed to Parse()
-// or into `storage` (inline commands with escapes), so they stay valid while both live.
+// or into `storage` (inline commands with escapes), so they stay valid while both live
+// and neither moves. A short `storage` lives inside the object itself, so a ParsedCommand
+// cannot be copied or moved: a container of them must never relocate its elements.
 struct ParsedCommand {
+  ParsedCommand() = default;
+  ParsedCommand(const ParsedCommand&) = delete;
+  ParsedCommand& operator=(const ParsedCommand&) = delete;
+
   std::vector<std::string_view> argv;
   std::string storage;
   void Clear() {

@@ -4,6 +4,7 @@
 // clients' states). Reaching another connection goes through the posted callbacks.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -30,10 +31,10 @@ struct ClientState {
   bool monitor = false;
   bool no_evict = false;
   bool unix_socket = false;
-  // Filled by the connection for CLIENT LIST / INFO.
-  size_t query_buf = 0;
-  size_t query_buf_free = 0;
-  size_t output_bytes = 0;
+  // Kept current by the connection (also outside the lock, hence atomic) for CLIENT LIST.
+  std::atomic<size_t> query_buf{0};
+  std::atomic<size_t> query_buf_free{0};
+  std::atomic<size_t> output_bytes{0};
   uint64_t commands = 0;
 
   // Posts a close of this connection to its own io thread. Safe from any thread.

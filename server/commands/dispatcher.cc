@@ -110,6 +110,18 @@ class CountingBuilder final : public protocol::ReplyBuilder {
   protocol::ReplyBuilder& inner_;
 };
 
+bool IsLocalClient(const ClientState& client) {
+  return client.unix_socket || client.addr.rfind("127.0.0.1:", 0) == 0 ||
+         client.addr.rfind("[::1]:", 0) == 0;
+}
+
+// Redis's allowProtectedAction for DEBUG (enable-debug-command no | yes | local). Checked
+// before authentication, as Redis does.
+bool ProtectedAllowed(const Config& config, const ClientState& client) {
+  const std::string& mode = config.enable_debug_command;
+  return mode == "yes" || (mode == "local" && IsLocalClient(client));
+}
+
 void CountError(ServerState& server, std::string_view text) {
   ++server.stats().total_error_replies;
   ++server.stats().error_stats[std::string(text.substr(0, text.find(' ')))];
@@ -170,10 +182,13 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
     rb.SendError(err);
     clock_us_ = engine::WallClockUs();
   };
+  const Config& config = server_.config();
+  if ((spec->flags & kProtected) && !ProtectedAllowed(config, client)) {
+    return reject(protocol::kErrDebugNotAllowed);
+  }
   if (!client.authenticated && !(spec->flags & kNoAuth)) {
     return reject(protocol::kErrNoAuth);
   }
-  const Config& config = server_.config();
   // As Redis's processCommand: over maxmemory, every command first evicts what the policy
   // allows; commands that may add data are refused if that was not enough.
   if (config.maxmemory > 0 && server_.UsedMemory() > config.maxmemory &&

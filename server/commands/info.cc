@@ -154,8 +154,8 @@ void ClientsSection(ServerState& server, InfoText& t) {
   size_t max_in = 0;
   size_t max_out = 0;
   for (auto& [id, client] : server.clients()) {
-    max_in = std::max(max_in, client->query_buf);
-    max_out = std::max(max_out, client->output_bytes);
+    max_in = std::max(max_in, client->query_buf.load(std::memory_order_relaxed));
+    max_out = std::max(max_out, client->output_bytes.load(std::memory_order_relaxed));
   }
   t.Add("connected_clients", server.clients().size());
   t.Add("cluster_connections", 0);

@@ -560,18 +560,6 @@ void CmdSlowlogHelp(CmdArgs argv, CommandContext& ctx) {
 
 // ---- DEBUG ----------------------------------------------------------------------------------
 
-bool IsLocalClient(const ClientState& client) {
-  return client.unix_socket || client.addr.rfind("127.0.0.1:", 0) == 0 ||
-         client.addr.rfind("[::1]:", 0) == 0;
-}
-
-// enable-debug-command: "no" (the default), "yes", or "local" (loopback and unix clients).
-bool DebugAllowed(CommandContext& ctx) {
-  const std::string& mode = ctx.server.config().enable_debug_command;
-  if (mode == "yes") return true;
-  return mode == "local" && IsLocalClient(ctx.client);
-}
-
 // Bytes of a length prefix in an RDB file (rdbSaveLen).
 size_t RdbLenBytes(size_t len) {
   if (len < (1u << 6)) return 1;
@@ -654,7 +642,6 @@ void DebugHelp(CommandContext& ctx) {
 
 // DEBUG HELP | SLEEP seconds | SET-ACTIVE-EXPIRE 0|1 | OBJECT key
 void CmdDebug(CmdArgs argv, CommandContext& ctx) {
-  if (!DebugAllowed(ctx)) return ctx.rb.SendError(protocol::kErrDebugNotAllowed);
   std::string_view sub = argv[1];
   if (argv.size() == 2 && EqualsIgnoreCase(sub, "help")) return DebugHelp(ctx);
   if (argv.size() == 3 && EqualsIgnoreCase(sub, "sleep")) {

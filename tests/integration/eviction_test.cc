@@ -82,6 +82,17 @@ TEST_CASE("allkeys-lru prefers keys idle for longer" * doctest::skip(UsingExtern
   CHECK(CountExisting(c.get(), "old:", 0, 2000) < CountExisting(c.get(), "new:", 18000, 20000) / 2);
 }
 
+// Over the limit the buffers of a big pipeline count too, and are given back after it: a
+// write right after a pipeline may fit again. Writes single values until one is refused
+// (there is nothing left to evict); returns whether one was.
+bool WriteUntilOom(redisContext* c) {
+  for (int i = 0; i < 10000; ++i) {
+    std::string reply = Str(Run(c, {"SET", "fill:" + std::to_string(i), std::string(1000, 'x')}));
+    if (reply == kOom) return true;
+  }
+  return false;
+}
+
 TEST_CASE("volatile-ttl evicts the keys nearest their expiry and never keys without a TTL" *
           doctest::skip(UsingExternalServer())) {
   auto server = StartWithPolicy("volatile-ttl");
@@ -95,6 +106,7 @@ TEST_CASE("volatile-ttl evicts the keys nearest their expiry and never keys with
 
   // Once only keys without a TTL are left, writes that add data are refused; reads work.
   CHECK(FillKeys(c.get(), "more:", 30000, false) > 0);
+  CHECK(WriteUntilOom(c.get()));
   CHECK(Str(Run(c.get(), {"SET", "one-more", std::string(1000, 'x')})) == kOom);
   CHECK(Str(Run(c.get(), {"GET", "keep:1"})) == std::string(100, 'v'));
   CHECK(Str(Run(c.get(), {"DEL", "keep:1"})) == "1");
@@ -107,6 +119,8 @@ TEST_CASE("noeviction refuses writes over the limit and keeps every key" *
   int refused = FillKeys(c.get(), "k:", 30000, false);
   CHECK(refused > 0);
   CHECK(std::stoll(Str(Run(c.get(), {"DBSIZE"}))) == 30000 - refused);
+  CHECK(Str(Run(c.get(), {"EXISTS", "k:0", "k:1"})) == "2");
+  CHECK(WriteUntilOom(c.get()));
   CHECK(InfoField(c.get(), "stats", "evicted_keys") == 0);
   CHECK(Str(Run(c.get(), {"SET", "x", "y"})) == kOom);
   // Raising the limit at run time lets writes in again.

@@ -1,0 +1,115 @@
+#include "server/net/buffers.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace tandem::net {
+namespace {
+
+constexpr size_t kNormalBytes = 16 * 1024;  // Redis's PROTO_IOBUF_LEN
+constexpr size_t kMinReadRoom = 4 * 1024;
+constexpr size_t kKeepReplyBytes = 16 * 1024;
+
+// One spare query buffer of the normal size per io thread.
+thread_local char* spare_buffer = nullptr;
+
+struct SpareFree {
+  ~SpareFree() { std::free(spare_buffer); }
+};
+thread_local SpareFree spare_free;
+
+char* Allocate(size_t bytes) {
+  if (bytes == kNormalBytes && spare_buffer) {
+    (void)&spare_free;  // instantiates the thread's cleanup
+    return std::exchange(spare_buffer, nullptr);
+  }
+  char* p = static_cast<char*>(std::malloc(bytes));
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+void Release(char* p, size_t bytes) {
+  if (bytes == kNormalBytes && !spare_buffer) {
+    spare_buffer = p;
+    (void)&spare_free;
+    return;
+  }
+  std::free(p);
+}
+
+}  // namespace
+
+InputBuffer::~InputBuffer() {
+  if (data_) Release(data_, capacity_);
+}
+
+std::span<char> InputBuffer::PrepareRead(size_t max_bytes) {
+  if (!data_) {
+    capacity_ = kNormalBytes;
+    data_ = Allocate(capacity_);
+  }
+  if (free_space() < std::min(max_bytes, kMinReadRoom) && start_ > 0) {
+    std::memmove(data_, data_ + start_, end_ - start_);
+    end_ -= start_;
+    start_ = 0;
+  }
+  if (free_space() < std::min(max_bytes, kMinReadRoom)) {
+    size_t grown = capacity_ * 2;
+    char* bigger = static_cast<char*>(std::malloc(grown));
+    if (!bigger) throw std::bad_alloc();
+    std::memcpy(bigger, data_ + start_, end_ - start_);
+    Release(data_, capacity_);
+    data_ = bigger;
+    capacity_ = grown;
+    end_ -= start_;
+    start_ = 0;
+  }
+  return {data_ + end_, std::min(max_bytes, free_space())};
+}
+
+void InputBuffer::Consume(size_t n) {
+  start_ += n;
+  if (start_ == end_) start_ = end_ = 0;
+}
+
+void InputBuffer::ReleaseIfEmpty() {
+  if (!data_ || start_ != end_) return;
+  Release(data_, capacity_);
+  data_ = nullptr;
+  capacity_ = start_ = end_ = 0;
+}
+
+std::string_view OutputBuffer::BeginSend() {
+  sending_.swap(queued_);
+  queued_.clear();
+  return sending_;
+}
+
+void OutputBuffer::EndSend() {
+  sending_.clear();
+  if (sending_.capacity() > kKeepReplyBytes) std::string().swap(sending_);
+  if (queued_.empty() && queued_.capacity() > kKeepReplyBytes) std::string().swap(queued_);
+}
+
+void OutputBuffer::Clear() {
+  std::string().swap(queued_);
+  std::string().swap(sending_);
+}
+
+bool OutputBuffer::OverLimit(const OutputBufferLimit& limit, int64_t now_ms) {
+  size_t used = pending();
+  if (limit.hard > 0 && used >= limit.hard) return true;
+  if (limit.soft > 0 && used >= limit.soft) {
+    if (soft_limit_since_ms_ == 0) {
+      soft_limit_since_ms_ = now_ms;
+      return false;
+    }
+    return (now_ms - soft_limit_since_ms_) / 1000 > limit.soft_seconds;
+  }
+  soft_limit_since_ms_ = 0;
+  return false;
+}
+
+}  // namespace tandem::net

@@ -1,0 +1,47 @@
+// The RESP session: Redis's request parser and reply writer around the dispatch layer.
+// Parses every complete command the input holds, runs them as one batch under one hold of
+// the engine lock, and checks the client's output limits after every reply.
+#pragma once
+
+#include <deque>
+#include <vector>
+
+#include "protocol/resp_parser.h"
+#include "protocol/resp_writer.h"
+#include "server/commands/dispatcher.h"
+#include "server/net/session.h"
+
+namespace tandem::net {
+
+class RespSession final : public Session {
+ public:
+  RespSession(commands::ServerState& server, commands::Dispatcher& dispatcher, InputBuffer& in,
+              OutputBuffer& out);
+
+  Next Open() override;
+  void Closed() override;
+  size_t ReadLimit() const override;
+  Next Process() override;
+  bool OutputOverLimit() override;
+
+ private:
+  // Parses up to `max` commands from the input into batch_; returns how many. Sets
+  // *error to the protocol error that stopped parsing, if any.
+  size_t ParseBatch(size_t max, std::string* error);
+  // Runs the first `count` parsed commands; returns how many ran and sets *next when the
+  // batch stopped early.
+  size_t RunBatch(size_t count, Next* next);
+  // True when the output limit of the client's class is crossed (closing is up to the caller).
+  bool CheckOutputLimits(const Config& config, int64_t now_ms);
+
+  commands::ServerState& server_;
+  commands::Dispatcher& dispatcher_;
+  protocol::RespParser parser_;
+  protocol::RespWriter writer_;
+  // A deque: growing it never moves a parsed command, whose arguments may point into its
+  // own storage (a quoted inline token).
+  std::deque<protocol::ParsedCommand> batch_;
+  std::vector<size_t> batch_ends_;  // input offset after each parsed command
+};
+
+}  // namespace tandem::net

@@ -1,0 +1,52 @@
+// A protocol session: turns the bytes its connection reads into commands for the dispatch
+// layer, and their replies into bytes. One per connection, owned by it and used only on its
+// io thread. The connection (the transport) owns the socket and the buffers; it knows
+// nothing of the protocol, so a listener can carry RESP or memcached sessions alike.
+#pragma once
+
+#include <cstddef>
+
+#include "server/client_state.h"
+#include "server/net/buffers.h"
+
+namespace tandem::net {
+
+class Session {
+ public:
+  // What the transport does after Process().
+  enum class Next {
+    kRead,             // everything complete has run: read more input
+    kYield,            // the time slice ended with commands left: run again after other events
+    kPaused,           // CLIENT PAUSE holds the next command: run again when it lifts
+    kCloseAfterWrite,  // QUIT, protocol error, refused client: write what is queued, then close
+    kClose,            // close now and drop the output (output limit, attack)
+  };
+
+  Session(InputBuffer& in, OutputBuffer& out) : in_(in), out_(out) {}
+  virtual ~Session() = default;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  commands::ClientState& client() { return client_; }
+
+  // Registers the client with the server. Returns kRead, or kCloseAfterWrite with the
+  // refusal queued (maxclients).
+  virtual Next Open() = 0;
+  // The connection closed: unregisters the client. Called once.
+  virtual void Closed() = 0;
+  // How many bytes the next read may take, given what is pending (protocols read in
+  // chunks so that their size limits trigger where the reference server's do).
+  virtual size_t ReadLimit() const = 0;
+  // Runs what the input holds, appending replies to the output.
+  virtual Next Process() = 0;
+  // Bytes were appended to the output from outside Process (a push): true if the client
+  // crossed its output limit and must be closed.
+  virtual bool OutputOverLimit() = 0;
+
+ protected:
+  InputBuffer& in_;
+  OutputBuffer& out_;
+  commands::ClientState client_;
+};
+
+}  // namespace tandem::net
