@@ -1,6 +1,7 @@
 #include "server/net/buffers.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -47,24 +48,25 @@ InputBuffer::~InputBuffer() {
 
 std::span<char> InputBuffer::PrepareRead(size_t max_bytes) {
   if (!data_) {
-    capacity_ = kNormalBytes;
+    capacity_ = std::max(kNormalBytes, max_bytes == SIZE_MAX ? 0 : max_bytes);
     data_ = Allocate(capacity_);
   }
-  if (free_space() < std::min(max_bytes, kMinReadRoom) && start_ > 0) {
+  // A bounded read gets all the room it asks for; an unbounded one what is free, at least
+  // a small read's worth.
+  const size_t want = max_bytes == SIZE_MAX ? kMinReadRoom : max_bytes;
+  if (free_space() < want && start_ > 0) {
     std::memmove(data_, data_ + start_, end_ - start_);
     end_ -= start_;
     start_ = 0;
   }
-  if (free_space() < std::min(max_bytes, kMinReadRoom)) {
-    size_t grown = capacity_ * 2;
+  if (free_space() < want) {
+    size_t grown = std::max(capacity_ * 2, end_ + want);
     char* bigger = static_cast<char*>(std::malloc(grown));
     if (!bigger) throw std::bad_alloc();
-    std::memcpy(bigger, data_ + start_, end_ - start_);
+    std::memcpy(bigger, data_, end_);
     Release(data_, capacity_);
     data_ = bigger;
     capacity_ = grown;
-    end_ -= start_;
-    start_ = 0;
   }
   return {data_ + end_, std::min(max_bytes, free_space())};
 }

@@ -48,13 +48,6 @@ int FillKeys(redisContext* c, const std::string& prefix, int n, bool with_ttl) {
   return not_ok;
 }
 
-long long InfoField(redisContext* c, const std::string& section, const std::string& field) {
-  std::string info = Str(Run(c, {"INFO", section}));
-  size_t at = info.find("\r\n" + field + ":");
-  REQUIRE(at != std::string::npos);
-  return std::stoll(info.substr(at + field.size() + 3));
-}
-
 int CountExisting(redisContext* c, const std::string& prefix, int from, int to) {
   int n = 0;
   for (int i = from; i < to; ++i) n += Str(Run(c, {"EXISTS", prefix + std::to_string(i)})) == "1";

@@ -1,5 +1,6 @@
 #include "tests/integration/server_fixture.h"
 
+#include <doctest/doctest.h>
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -357,6 +358,13 @@ std::string Str(const Reply& r) {
     default:
       return "(aggregate)";
   }
+}
+
+long long InfoField(redisContext* c, const std::string& section, const std::string& field) {
+  std::string info = Str(Run(c, {"INFO", section}));
+  size_t at = info.find("\r\n" + field + ":");
+  REQUIRE(at != std::string::npos);
+  return std::stoll(info.substr(at + field.size() + 3));
 }
 
 }  // namespace tandem::test

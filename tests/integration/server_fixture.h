@@ -121,5 +121,7 @@ Reply Run(redisContext* c, const std::vector<std::string>& argv);
 // The reply as a string: status, error or bulk text, integer in decimal, "(nil)" for
 // null, "(closed)" for no reply.
 std::string Str(const Reply& r);
+// A numeric field of INFO <section>.
+long long InfoField(redisContext* c, const std::string& section, const std::string& field);
 
 }  // namespace tandem::test
