@@ -47,11 +47,17 @@ sanitize: deps
 	./$(SAN_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(SAN_DIR)/tandem-server
 
+# Both libFuzzer targets (ASan + UBSan), each for FUZZ_SECONDS on a copy of its corpus:
+# the RESP parser alone, and the whole connection path on a real engine.
 fuzz: deps
-	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug
-	cmake --build $(FUZZ_DIR) -j$(JOBS) --target resp-parser-fuzzer
-	rm -rf $(FUZZ_DIR)/corpus && cp -r tests/fuzz/corpus $(FUZZ_DIR)/corpus
+	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug -DTANDEM_FUZZ=ON
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target resp-parser-fuzzer connection-fuzzer
+	rm -rf $(FUZZ_DIR)/corpus $(FUZZ_DIR)/connection_corpus
+	cp -r tests/fuzz/corpus $(FUZZ_DIR)/corpus
+	cp -r tests/fuzz/connection_corpus $(FUZZ_DIR)/connection_corpus
 	./$(FUZZ_DIR)/resp-parser-fuzzer -max_total_time=$(FUZZ_SECONDS) $(FUZZ_DIR)/corpus
+	./$(FUZZ_DIR)/connection-fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -detect_leaks=1 $(FUZZ_DIR)/connection_corpus
 
 # Every test: unit, integration, differential against redis-server, the stock clients, the
 # same suites under sanitizers, and a bounded fuzz run.
