@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "protocol/push.h"
+
 namespace tandem::commands {
 
 struct ClientState {
@@ -29,6 +31,8 @@ struct ClientState {
   ReplyMode reply_mode = ReplyMode::kOn;
   bool close_after_reply = false;
   bool monitor = false;
+  // In the subscribed context (Redis's CLIENT_PUBSUB): the pubsub output-limit class.
+  bool pubsub = false;
   bool no_evict = false;
   bool unix_socket = false;
   // Kept current by the connection (also outside the lock, hence atomic) for CLIENT LIST.
@@ -39,9 +43,13 @@ struct ClientState {
 
   // Posts a close of this connection to its own io thread. Safe from any thread.
   std::function<void()> kill;
-  // Posts raw bytes (already RESP-encoded) to be written to this connection, e.g. MONITOR
-  // lines. Safe from any thread.
-  std::function<void(std::string)> push;
+  // Posts a message (MONITOR line, pub/sub message...) to this connection's loop, where it
+  // is encoded in the connection's protocol and checked against its output limit. Safe
+  // from any thread.
+  std::function<void(protocol::PushPtr)> push;
+  // Posts a wake-up to this connection's loop: a command it holds (paused, blocked) is
+  // tried again. Safe from any thread.
+  std::function<void()> wake;
 };
 
 }  // namespace tandem::commands

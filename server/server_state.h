@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/blocking.h"
 #include "server/client_state.h"
 #include "server/commands/command_table.h"
 #include "server/config.h"
@@ -72,6 +73,9 @@ class ServerState {
   int64_t pause_until_ms = 0;
   bool pause_writes_only = false;
 
+  // Clients holding a command: paused, or blocked on keys.
+  BlockingRegistry& blocking() { return blocking_; }
+
   // Bytes used beyond the data (buffers, tables): refreshed by the net layer.
   std::atomic<size_t> client_buffer_bytes{0};
   size_t startup_allocated = 0;
@@ -94,6 +98,7 @@ class ServerState {
   ServerStats stats_;
   std::unordered_map<uint64_t, ClientState*> clients_;
   std::vector<ClientState*> monitors_;
+  BlockingRegistry blocking_;
   uint64_t last_client_id_ = 0;
   std::deque<SlowlogEntry> slowlog_;
   uint64_t slowlog_next_id_ = 0;

@@ -260,6 +260,7 @@ void CmdClientPause(CmdArgs argv, CommandContext& ctx) {
 void CmdClientUnpause(CmdArgs argv, CommandContext& ctx) {
   ctx.server.pause_until_ms = 0;
   ctx.server.pause_writes_only = false;
+  ctx.server.blocking().WakePaused();
   ctx.rb.SendOk();
 }
 

@@ -268,7 +268,7 @@ void Dispatcher::RecordSlowlog(CmdArgs argv, const ClientState& client, int64_t 
 
 void Dispatcher::FeedMonitors(CmdArgs argv, const ClientState& client, int64_t now_us) {
   char ts[64];
-  std::snprintf(ts, sizeof(ts), "+%lld.%06lld [%d ", static_cast<long long>(now_us / 1000000),
+  std::snprintf(ts, sizeof(ts), "%lld.%06lld [%d ", static_cast<long long>(now_us / 1000000),
                 static_cast<long long>(now_us % 1000000), client.db_index);
   std::string line = ts;
   line += client.unix_socket ? "unix:" + client.addr : client.addr;
@@ -277,9 +277,9 @@ void Dispatcher::FeedMonitors(CmdArgs argv, const ClientState& client, int64_t n
     line += ' ';
     line += MonitorQuote(a);
   }
-  line += "\r\n";
+  auto push = protocol::Push::MonitorLine(std::move(line));
   for (ClientState* m : server_.monitors()) {
-    if (m != &client && m->push) m->push(line);
+    if (m != &client && m->push) m->push(push);
   }
 }
 

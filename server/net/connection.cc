@@ -46,13 +46,18 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
       if (auto self = weak.lock()) self->Close();
     });
   };
-  client.push = [weak, &ctx = ctx_](std::string bytes) {
-    asio::post(ctx, [weak, bytes = std::move(bytes)] {
+  client.push = [weak, &ctx = ctx_](protocol::PushPtr push) {
+    asio::post(ctx, [weak, push = std::move(push)] {
       auto self = weak.lock();
       if (!self || self->closed_) return;
-      self->out_.queued() += bytes;
+      self->out_.queued() += push->Encoded(self->session_->client().resp);
       if (self->session_->OutputOverLimit()) return self->Close();
       self->StartWrite();
+    });
+  };
+  client.wake = [weak, &ctx = ctx_] {
+    asio::post(ctx, [weak] {
+      if (auto self = weak.lock()) self->Resume();
     });
   };
   if (session_->Open() == Session::Next::kCloseAfterWrite) {
@@ -116,11 +121,7 @@ void Connection::Run() {
       break;
     case Session::Next::kYield:
       held_ = true;
-      asio::post(ctx_, [self = shared_from_this()] {
-        if (self->closed_) return;
-        self->Run();
-        self->ReadMore();
-      });
+      asio::post(ctx_, [self = shared_from_this()] { self->Resume(); });
       break;
     case Session::Next::kPaused:
       held_ = true;
@@ -138,13 +139,24 @@ void Connection::Run() {
   ReportBuffers();
 }
 
+void Connection::Resume() {
+  if (closed_ || !held_) return;
+  Run();
+  ReadMore();
+}
+
+// Waits for the pause to end by itself; CLIENT UNPAUSE wakes us sooner through the
+// blocking registry. No polling either way.
 void Connection::SchedulePauseRetry() {
-  int64_t wait_ms = std::max<int64_t>(1, server_.pause_until_ms - engine::WallClockMs());
-  pause_timer_.expires_after(std::chrono::milliseconds(std::min<int64_t>(wait_ms, 100)));
+  int64_t deadline_ms;
+  {
+    auto lock = std::lock_guard(server_.engine_mutex());
+    deadline_ms = server_.pause_until_ms;
+  }
+  int64_t wait_ms = std::max<int64_t>(1, deadline_ms - engine::WallClockMs());
+  pause_timer_.expires_after(std::chrono::milliseconds(wait_ms));
   pause_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
-    if (ec || self->closed_) return;
-    self->Run();
-    self->ReadMore();
+    if (!ec) self->Resume();
   });
 }
 

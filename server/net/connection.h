@@ -35,6 +35,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void TryRead();
   // Lets the session run what the input holds and acts on what it asks next.
   void Run();
+  // Runs commands the session held (yielded, paused, blocked) when their time comes.
+  void Resume();
   void SchedulePauseRetry();
   void StartWrite();
   void OnWritten(const asio::error_code& ec, size_t n);

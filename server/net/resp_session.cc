@@ -56,6 +56,7 @@ void RespSession::Closed() {
   if (client_.id != 0) server_.clients().erase(client_.id);
   auto& monitors = server_.monitors();
   monitors.erase(std::remove(monitors.begin(), monitors.end(), &client_), monitors.end());
+  server_.blocking().Forget(&client_);
   client_.id = 0;
 }
 
@@ -141,6 +142,7 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
       break;
     }
     if (server_.pause_until_ms != 0 && dispatcher_.PausedFor(argv)) {
+      server_.blocking().HoldForPause(&client_);  // CLIENT UNPAUSE wakes us
       *next = Next::kPaused;
       break;
     }
@@ -174,10 +176,11 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
 // Called under the engine lock.
 bool RespSession::CheckOutputLimits(const Config& config, int64_t now_ms) {
   bool over = false;
-  if (!client_.authenticated && out_.pending() > kUnauthenticatedOutputBytes) {
+  // Only replies not yet handed to the socket: the previous batch's may be on their way.
+  if (!client_.authenticated && out_.queued().size() > kUnauthenticatedOutputBytes) {
     over = true;
   } else {
-    over = out_.OverLimit(config.obuf_normal, now_ms);
+    over = out_.OverLimit(client_.pubsub ? config.obuf_pubsub : config.obuf_normal, now_ms);
   }
   if (!over) return false;
   Log(LogLevel::kWarning, "Client addr=" + client_.addr +
