@@ -65,6 +65,8 @@ struct CommandContext {
   // The RESP writer of the calling connection, to switch protocols (HELLO); nullptr when
   // the caller is not a RESP connection.
   protocol::RespWriter* writer = nullptr;
+  // The call's frozen time (wall-clock ms): nested calls see their outer call's.
+  int64_t now_ms = 0;
 
   engine::Database& db();
 };

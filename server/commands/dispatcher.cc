@@ -161,26 +161,16 @@ const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) 
   return spec;
 }
 
-void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb,
-                         protocol::RespWriter* writer) {
-  engine::DbSet& dbs = server_.dbs();
-  const int64_t start_us = clock_us_;
-  dbs.SetNow(start_us / 1000);
-  client.last_interaction_ms = start_us / 1000;
-  ++client.commands;
-
+const CommandSpec* Dispatcher::Admit(CmdArgs argv, ClientState& client,
+                                     protocol::ReplyBuilder& rb) {
   const CommandSpec* spec = Lookup(argv, rb);
-  if (!spec) {
-    clock_us_ = engine::WallClockUs();
-    return;
-  }
+  if (!spec) return nullptr;
   client.last_cmd = spec->name;
-
-  auto reject = [&](std::string_view err) {
+  auto reject = [&](std::string_view err) -> const CommandSpec* {
     ++spec->stats.rejected_calls;
     CountError(server_, err);
     rb.SendError(err);
-    clock_us_ = engine::WallClockUs();
+    return nullptr;
   };
   const Config& config = server_.config();
   if ((spec->flags & kProtected) && !ProtectedAllowed(config, client)) {
@@ -195,25 +185,47 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
       !EvictForMaxmemory() && (spec->flags & kDenyOom)) {
     return reject(protocol::kErrOom);
   }
+  return spec;
+}
 
+void Dispatcher::Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& client,
+                        protocol::ReplyBuilder& rb, protocol::RespWriter* writer,
+                        int64_t now_ms) {
   CountingBuilder counting(rb);
-  CommandContext ctx{counting, client, server_, *spec, writer};
-  spec->handler(argv, ctx);
-
+  CommandContext ctx{counting, client, server_, spec, writer, now_ms};
+  const int64_t start_us = clock_us_;
+  spec.handler(argv, ctx);
   clock_us_ = engine::WallClockUs();
-  int64_t duration_us = clock_us_ - start_us;
-  ++spec->stats.calls;
-  spec->stats.usec += static_cast<uint64_t>(duration_us);
+  ++spec.stats.calls;
+  spec.stats.usec += static_cast<uint64_t>(clock_us_ - start_us);
   ++server_.stats().total_commands_processed;
   if (counting.errored) {
-    ++spec->stats.failed_calls;
+    ++spec.stats.failed_calls;
     ++server_.stats().total_error_replies;
     ++server_.stats().error_stats[counting.first_error_code];
   }
+}
+
+void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb,
+                         protocol::RespWriter* writer) {
+  const int64_t start_us = clock_us_;
+  const int64_t now_ms = start_us / 1000;
+  server_.dbs().SetNow(now_ms);  // the frozen time of this call and of every nested one
+  client.last_interaction_ms = now_ms;
+  ++client.commands;
+
+  const CommandSpec* spec = Admit(argv, client, rb);
+  if (!spec) {
+    clock_us_ = engine::WallClockUs();
+    return;
+  }
+  Invoke(*spec, argv, client, rb, writer, now_ms);
+  int64_t duration_us = clock_us_ - start_us;
   if (!(spec->flags & kSkipSlowlog)) RecordSlowlog(argv, client, duration_us);
   if (!server_.monitors().empty() && !(spec->flags & (kSkipMonitor | kAdmin))) {
     FeedMonitors(argv, client, start_us);
   }
+  server_.blocking().ServeReadyKeys();
 }
 
 bool Dispatcher::EvictForMaxmemory() {

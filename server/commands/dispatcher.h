@@ -1,5 +1,9 @@
-// Runs one parsed command: lookup, arity, authentication, OOM, statistics, slow log and
-// MONITOR feed around the family handler. Called with the engine lock held.
+// Runs commands, in two steps. Admission (once per call a client makes): lookup, arity,
+// protected commands, authentication, OOM. Invocation: the handler, in a context that
+// carries the client, its database and the call's frozen time, with command statistics.
+// A client's call is admitted and invoked, then logged (slow log, MONITOR); EXEC and a
+// script's redis.call invoke their inner commands without admitting them again, at the
+// outer call's time, as Redis does. Everything here runs with the engine lock held.
 #pragma once
 
 #include <mutex>
@@ -38,10 +42,20 @@ class Dispatcher {
   // When the next command starts (the previous one's end), in wall-clock microseconds.
   int64_t now_us() const { return clock_us_; }
 
-  // Executes argv for `client`, writing the reply to `rb`. `writer` is the connection's
-  // RESP writer when there is one (HELLO switches its protocol). Call BeginBatch() first.
+  // A client's call: admits and invokes argv, writing the reply to `rb`, then feeds the
+  // slow log and MONITOR and serves clients blocked on keys the call changed. `writer` is
+  // the connection's RESP writer when there is one (HELLO switches its protocol). Runs
+  // inside LockBatch().
   void Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb,
                protocol::RespWriter* writer);
+
+  // Admission: the command to run, or nullptr after replying with Redis's error (unknown
+  // command or subcommand, arity, protected command, NOAUTH, OOM).
+  const CommandSpec* Admit(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb);
+  // Invocation of an admitted command at the frozen time `now_ms`, counted in its
+  // command statistics. Nested calls (EXEC, scripts) come straight here.
+  void Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& client,
+              protocol::ReplyBuilder& rb, protocol::RespWriter* writer, int64_t now_ms);
 
   // Whether a command must wait while CLIENT PAUSE is in force.
   bool PausedFor(CmdArgs argv) const;
