@@ -127,8 +127,8 @@ uint32_t ReportedFlags(const CommandSpec& spec, const CommandDoc* doc) {
   return flags;
 }
 
-// One COMMAND INFO entry: name, arity, flags, first key, last key, step, ACL categories,
-// tips, key specs, subcommands.
+}  // namespace
+
 void WriteCommandInfo(const CommandSpec& spec, protocol::ReplyBuilder& rb) {
   const CommandDoc* doc = DocFor(spec);
   rb.StartArray(10);
@@ -158,6 +158,8 @@ void WriteCommandInfo(const CommandSpec& spec, protocol::ReplyBuilder& rb) {
   for (const CommandSpec* sub : spec.subcommands) WriteCommandInfo(*sub, rb);
 }
 
+namespace {
+
 // "get" or "config|get", case-insensitive.
 const CommandSpec* LookupByFullName(const CommandTable& table, std::string_view name) {
   size_t bar = name.find('|');
@@ -181,15 +183,8 @@ void WriteAllCommandInfo(CommandContext& ctx) {
   for (const CommandSpec* spec : all) WriteCommandInfo(*spec, ctx.rb);
 }
 
-void CmdCommandSub(CmdArgs argv, CommandContext& ctx);
-
-// COMMAND
-void CmdCommand(CmdArgs argv, CommandContext& ctx) {
-  // Until the dispatcher resolves subcommands of a container that also has a handler, do
-  // it here.
-  if (argv.size() >= 2) return CmdCommandSub(argv, ctx);
-  WriteAllCommandInfo(ctx);
-}
+// COMMAND (its subcommands are dispatched to their own handlers)
+void CmdCommand(CmdArgs argv, CommandContext& ctx) { WriteAllCommandInfo(ctx); }
 
 // COMMAND COUNT
 void CmdCommandCount(CmdArgs argv, CommandContext& ctx) {
@@ -352,18 +347,6 @@ bool HasKeys(const CommandDoc* doc) {
                      [](const KeySpecDoc& s) { return !(s.flags & kKeyNotKey); });
 }
 
-void WriteKeyFlags(uint16_t flags, protocol::ReplyBuilder& rb) {
-  static constexpr std::string_view kNames[] = {
-      "RO",     "RW",     "OW",      "RM",         "access",        "update",
-      "insert", "delete", "not_key", "incomplete", "variable_flags"};
-  std::vector<std::string_view> names;
-  for (size_t i = 0; i < std::size(kNames); ++i) {
-    if (flags & (1u << i)) names.push_back(kNames[i]);
-  }
-  rb.StartSet(names.size());
-  for (std::string_view n : names) rb.SendSimple(n);
-}
-
 // Commands whose key flags depend on their arguments (VARIABLE_FLAGS specs): Redis asks
 // their getkeys procedures instead of the specs.
 void ApplyVariableKeyFlags(const CommandSpec& spec, CmdArgs args, std::vector<KeyRef>* keys) {
@@ -416,7 +399,7 @@ void GetKeys(CmdArgs argv, CommandContext& ctx, bool with_flags) {
     }
     ctx.rb.StartArray(2);
     ctx.rb.SendBulk(args[k.pos]);
-    WriteKeyFlags(k.flags, ctx.rb);
+    WriteKeySpecFlags(k.flags, ctx.rb);
   }
 }
 
@@ -437,21 +420,6 @@ void CmdCommandHelp(CmdArgs argv, CommandContext& ctx) {
             "    commands are returned.", "GETKEYS <full-command>",
             "    Return the keys from a full Redis command.", "GETKEYSANDFLAGS <full-command>",
             "    Return the keys and the access flags from a full Redis command."});
-}
-
-// Runs a COMMAND subcommand with the dispatcher's lookup and arity rules.
-void CmdCommandSub(CmdArgs argv, CommandContext& ctx) {
-  const CommandSpec* sub = ctx.server.commands().FindSub(ctx.cmd, argv[1]);
-  if (!sub) {
-    return ctx.rb.SendError("ERR unknown subcommand '" + std::string(argv[1].substr(0, 128)) +
-                            "'. Try COMMAND HELP.");
-  }
-  int argc = static_cast<int>(argv.size());
-  if ((sub->arity > 0 && argc != sub->arity) || argc < -sub->arity) {
-    return ctx.rb.SendError("ERR wrong number of arguments for '" + std::string(sub->name) +
-                            "' command");
-  }
-  sub->handler(argv, ctx);
 }
 
 // ---- TIME LASTSAVE SHUTDOWN MONITOR ---------------------------------------------------------
