@@ -33,10 +33,6 @@ using protocol::kErrNotFloat;    // "ERR value is not a valid float"
 using protocol::kErrNotInteger;  // "ERR value is not an integer or out of range"
 using protocol::kErrSyntax;      // "ERR syntax error"
 
-// "ERR wrong number of arguments for 'get' command". Redis uses the command's lower-case full
-// name, with the container for subcommands: 'config|get'.
-std::string WrongNumArgsError(std::string_view command_fullname);
-
 class ArgParser {
  public:
   enum class ErrorKind : uint8_t {

@@ -32,7 +32,7 @@ void SwitchProtocol(CommandContext& ctx, int resp) {
 // PING [message]
 void CmdPing(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() > 2) {
-    return ctx.rb.SendError("ERR wrong number of arguments for 'ping' command");
+    return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
   }
   if (argv.size() == 2) return ctx.rb.SendBulk(argv[1]);
   ctx.rb.SendSimple("PONG");

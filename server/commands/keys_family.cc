@@ -14,6 +14,7 @@
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
 #include "server/commands/families.h"
+#include "server/commands/keys_ops.h"
 #include "server/engine/database.h"
 #include "server/engine/glob.h"
 #include "server/engine/numbers.h"
@@ -108,7 +109,10 @@ void FreeEntry(Entry* e, bool async) {
   }
 }
 
-// DEL / UNLINK: how many of `keys` existed (and are now gone). Expired keys do not count.
+}  // namespace
+
+// The Ops of keys_ops.h.
+
 long long OpDelete(Database& db, CmdArgs keys, bool async) {
   long long deleted = 0;
   for (std::string_view key : keys) {
@@ -120,17 +124,17 @@ long long OpDelete(Database& db, CmdArgs keys, bool async) {
   return deleted;
 }
 
-// EXISTS (no touch) / TOUCH: how many of `keys` exist, repeats counted.
 long long OpCountExisting(Database& db, CmdArgs keys, unsigned flags) {
   long long n = 0;
   for (std::string_view key : keys) n += db.FindRead(key, flags) != nullptr;
   return n;
 }
 
-enum class MoveOutcome : uint8_t { kNoSource, kTargetExists, kDone };
+std::string_view OpType(Database& db, std::string_view key) {
+  const Entry* e = db.FindRead(key, Database::kNoTouch);
+  return e ? engine::TypeName(e->type()) : "none";
+}
 
-// RENAME / RENAMENX: `src` moves to `dst` with its value, TTL and LFU data. A key renamed onto
-// itself is kDone (kTargetExists with nx), as in Redis.
 MoveOutcome OpRename(Database& db, std::string_view src, std::string_view dst, bool nx) {
   if (!db.Find(src)) return MoveOutcome::kNoSource;
   if (src == dst) return nx ? MoveOutcome::kTargetExists : MoveOutcome::kDone;
@@ -145,7 +149,6 @@ MoveOutcome OpRename(Database& db, std::string_view src, std::string_view dst, b
   return MoveOutcome::kDone;
 }
 
-// COPY: a deep copy of `key` (value and TTL; fresh LRU/LFU data) stored as `dst_key` in `dst`.
 MoveOutcome OpCopy(DbSet& dbs, Database& src, std::string_view key, Database& dst,
                    std::string_view dst_key, bool replace) {
   const Entry* source = src.FindRead(key);
@@ -159,7 +162,6 @@ MoveOutcome OpCopy(DbSet& dbs, Database& src, std::string_view key, Database& ds
   return MoveOutcome::kDone;
 }
 
-// MOVE: `key` leaves `src` for `dst` (another database) unless it already exists there.
 MoveOutcome OpMove(Database& src, Database& dst, std::string_view key) {
   Table::Slot source = src.FindSlot(key);
   if (!source.entry) return MoveOutcome::kNoSource;
@@ -168,10 +170,6 @@ MoveOutcome OpMove(Database& src, Database& dst, std::string_view key) {
   return MoveOutcome::kDone;
 }
 
-enum ExpireFlags : unsigned { kExpireNx = 1, kExpireXx = 2, kExpireGt = 4, kExpireLt = 8 };
-
-// EXPIRE family with an absolute time: 1 when the TTL was set (or the key deleted because
-// `when_ms` is not in the future), 0 when the key is missing or a condition failed.
 int OpExpire(Database& db, std::string_view key, int64_t when_ms, unsigned flags, int64_t now_ms) {
   Table::Slot slot = db.FindSlot(key);
   if (!slot.entry) return 0;
@@ -192,7 +190,6 @@ int OpExpire(Database& db, std::string_view key, int64_t when_ms, unsigned flags
   return 1;
 }
 
-// PERSIST: 1 when a TTL was removed.
 int OpPersist(Database& db, std::string_view key) {
   Table::Slot slot = db.FindSlot(key);
   if (!slot.entry || !slot.entry->has_expire()) return 0;
@@ -200,8 +197,6 @@ int OpPersist(Database& db, std::string_view key) {
   return 1;
 }
 
-// TTL PTTL EXPIRETIME PEXPIRETIME: -2 missing, -1 no TTL, otherwise the remaining time (or the
-// absolute time with `absolute`), in ms or rounded to seconds.
 long long OpTtl(Database& db, std::string_view key, bool ms, bool absolute, int64_t now_ms) {
   const Entry* e = db.FindRead(key, Database::kNoTouch);
   if (!e) return -2;
@@ -211,18 +206,6 @@ long long OpTtl(Database& db, std::string_view key, bool ms, bool absolute, int6
   return ms ? ttl : (ttl + 500) / 1000;
 }
 
-struct ScanOptions {
-  long count = 10;
-  std::string_view pattern;
-  bool use_pattern = false;
-  std::string_view type;
-  bool use_type = false;
-};
-
-// One SCAN step from *cursor (updated): the keys Redis's scanGenericCommand returns. Like
-// Redis, it visits buckets until `count` keys are collected (at most 10*count more steps),
-// then filters by pattern, by type (an expired key met there reads as type "none") and drops
-// expired keys, deleting them.
 std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOptions& o,
                                 int64_t now_ms) {
   std::vector<std::string> keys;
@@ -250,7 +233,6 @@ std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOption
   return out;
 }
 
-// KEYS: live keys matching `pattern` (views into the database, valid until it changes).
 std::vector<std::string_view> OpKeys(Database& db, std::string_view pattern, int64_t now_ms) {
   std::vector<std::string_view> keys;
   if (engine::GlobIsLiteral(pattern)) {
@@ -271,7 +253,6 @@ std::vector<std::string_view> OpKeys(Database& db, std::string_view pattern, int
   return keys;
 }
 
-// RANDOMKEY: a random live key, or nullptr. Expired keys met on the way are deleted.
 const Entry* OpRandomKey(Database& db, DbSet& dbs) {
   const Entry* e;
   // RandomLive gives up after a bounded number of expired picks; keep going like a Redis
@@ -280,6 +261,8 @@ const Entry* OpRandomKey(Database& db, DbSet& dbs) {
   }
   return e;
 }
+
+namespace {
 
 // --- Handlers ----------------------------------------------------------------------------------
 
@@ -304,10 +287,7 @@ void CmdTouch(CmdArgs argv, CommandContext& ctx) {
 }
 
 // TYPE key
-void CmdType(CmdArgs argv, CommandContext& ctx) {
-  const Entry* e = ctx.db().FindRead(argv[1], Database::kNoTouch);
-  ctx.rb.SendSimple(e ? engine::TypeName(e->type()) : "none");
-}
+void CmdType(CmdArgs argv, CommandContext& ctx) { ctx.rb.SendSimple(OpType(ctx.db(), argv[1])); }
 
 void RenameGeneric(CmdArgs argv, CommandContext& ctx, bool nx) {
   switch (OpRename(ctx.db(), argv[1], argv[2], nx)) {

@@ -15,7 +15,8 @@ using tandem::commands::ArgParser;
 using tandem::commands::kErrNotFloat;
 using tandem::commands::kErrNotInteger;
 using tandem::commands::kErrSyntax;
-using tandem::commands::WrongNumArgsError;
+using tandem::protocol::InvalidExpireError;
+using tandem::protocol::WrongNumArgsError;
 using ErrorKind = ArgParser::ErrorKind;
 
 enum class Unit { kNone, kSeconds, kMillis };
@@ -60,6 +61,7 @@ TEST_CASE("Error texts are Redis's, byte for byte") {
   CHECK(WrongNumArgsError("get") == "ERR wrong number of arguments for 'get' command");
   CHECK(WrongNumArgsError("config|get") ==
         "ERR wrong number of arguments for 'config|get' command");
+  CHECK(InvalidExpireError("getex") == "ERR invalid expire time in 'getex' command");
 }
 
 TEST_CASE("Next walks the arguments in order and Index/Remaining follow") {
