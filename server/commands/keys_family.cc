@@ -39,31 +39,23 @@ constexpr size_t kLazyFreeBytes = 64 * 1024;
 
 // --- Argument helpers --------------------------------------------------------------------------
 
-// Redis's getIntFromObjectOrReply: a canonical integer in the int range. With an empty `msg`
-// the errors are "not an integer" and Redis's range text; otherwise `msg` for both.
-bool ParseInt(std::string_view arg, int* out, ReplyBuilder& rb, std::string_view msg = {}) {
+// Redis's getIntFromObjectOrReply: a canonical integer in the int range. Returns the error
+// text, empty on success: with an empty `msg` "not an integer" or Redis's range text,
+// otherwise `msg` for both.
+std::string_view ParseInt(std::string_view arg, int* out, std::string_view msg = {}) {
   long long v;
-  if (!engine::StringToLL(arg, &v)) {
-    rb.SendError(msg.empty() ? protocol::kErrNotInteger : msg);
-    return false;
-  }
-  if (v < INT_MIN || v > INT_MAX) {
-    rb.SendError(msg.empty() ? protocol::kErrIntRange : msg);
-    return false;
-  }
+  if (!engine::StringToLL(arg, &v)) return msg.empty() ? protocol::kErrNotInteger : msg;
+  if (v < INT_MIN || v > INT_MAX) return msg.empty() ? protocol::kErrIntRange : msg;
   *out = static_cast<int>(v);
-  return true;
+  return {};
 }
 
 // A DB index argument (SELECT, MOVE, COPY ... DB): parsed as an int, then checked against the
-// number of databases. Sends the error and returns false when it is not usable.
-bool ParseDbIndex(std::string_view arg, CommandContext& ctx, int* index) {
-  if (!ParseInt(arg, index, ctx.rb)) return false;
-  if (*index < 0 || *index >= ctx.server.dbs().count()) {
-    ctx.rb.SendError(protocol::kErrDbIndexOutOfRange);
-    return false;
-  }
-  return true;
+// number of databases. Returns the error text, empty when the index is usable.
+std::string_view ParseDbIndex(std::string_view arg, CommandContext& ctx, int* index) {
+  if (std::string_view err = ParseInt(arg, index); !err.empty()) return err;
+  if (*index < 0 || *index >= ctx.server.dbs().count()) return protocol::kErrDbIndexOutOfRange;
+  return {};
 }
 
 // Redis's parseScanCursorOrReply: strtoul() over the whole argument read as a C string (so
@@ -79,19 +71,15 @@ bool ParseScanCursor(std::string_view arg, uint64_t* cursor) {
   return true;
 }
 
-// FLUSHDB / FLUSHALL [ASYNC | SYNC]: whether to free in the background.
+// FLUSHDB / FLUSHALL [ASYNC | SYNC]: whether to free in the background (by default as
+// lazyfree-lazy-user-flush says). Sends the error and returns false on failure.
 bool ParseFlushMode(CmdArgs argv, CommandContext& ctx, bool* async) {
-  if (argv.size() == 1) {
-    *async = ctx.server.config().lazyfree_lazy_user_flush;
-  } else if (argv.size() == 2 && engine::EqualsIgnoreCase(argv[1], "sync")) {
-    *async = false;
-  } else if (argv.size() == 2 && engine::EqualsIgnoreCase(argv[1], "async")) {
-    *async = true;
-  } else {
-    ctx.rb.SendError(protocol::kErrSyntax);
-    return false;
-  }
-  return true;
+  *async = ctx.server.config().lazyfree_lazy_user_flush;
+  ArgParser parser(argv.subspan(1));
+  if (parser.HasNext()) *async = parser.MapNext("SYNC", false, "ASYNC", true);
+  if (parser.Finalize()) return true;
+  ctx.rb.SendError(parser.ErrorText());
+  return false;
 }
 
 bool PolicyIsLfu(const Config& config) {
@@ -310,15 +298,18 @@ void CmdRenameNx(CmdArgs argv, CommandContext& ctx) { RenameGeneric(argv, ctx, t
 void CmdCopy(CmdArgs argv, CommandContext& ctx) {
   int dst_index = ctx.client.db_index;
   bool replace = false;
-  for (size_t j = 3; j < argv.size(); ++j) {
-    if (engine::EqualsIgnoreCase(argv[j], "replace")) {
+  ArgParser parser(argv.subspan(3));
+  while (parser.HasNext()) {
+    if (parser.Check("REPLACE")) {
       replace = true;
-    } else if (engine::EqualsIgnoreCase(argv[j], "db") && j + 1 < argv.size()) {
-      if (!ParseDbIndex(argv[++j], ctx, &dst_index)) return;
+    } else if (parser.Remaining() >= 2 && parser.Check("DB")) {
+      std::string_view err = ParseDbIndex(parser.Next(), ctx, &dst_index);
+      if (!err.empty()) parser.Fail(err);
     } else {
-      return ctx.rb.SendError(protocol::kErrSyntax);
+      parser.Fail();
     }
   }
+  if (!parser.Finalize()) return ctx.rb.SendError(parser.ErrorText());
   if (dst_index == ctx.client.db_index && argv[1] == argv[2]) {
     return ctx.rb.SendError(protocol::kErrSameObject);
   }
@@ -330,7 +321,8 @@ void CmdCopy(CmdArgs argv, CommandContext& ctx) {
 // MOVE key db
 void CmdMove(CmdArgs argv, CommandContext& ctx) {
   int dst_index;
-  if (!ParseDbIndex(argv[2], ctx, &dst_index)) return;
+  std::string_view err = ParseDbIndex(argv[2], ctx, &dst_index);
+  if (!err.empty()) return ctx.rb.SendError(err);
   if (dst_index == ctx.client.db_index) return ctx.rb.SendError(protocol::kErrSameObject);
   MoveOutcome r = OpMove(ctx.db(), ctx.server.dbs().db(dst_index), argv[1]);
   ctx.rb.SendLong(r == MoveOutcome::kDone ? 1 : 0);
@@ -339,8 +331,9 @@ void CmdMove(CmdArgs argv, CommandContext& ctx) {
 // SWAPDB index1 index2
 void CmdSwapDb(CmdArgs argv, CommandContext& ctx) {
   int a, b;
-  if (!ParseInt(argv[1], &a, ctx.rb, protocol::kErrInvalidFirstDbIndex)) return;
-  if (!ParseInt(argv[2], &b, ctx.rb, protocol::kErrInvalidSecondDbIndex)) return;
+  std::string_view err = ParseInt(argv[1], &a, protocol::kErrInvalidFirstDbIndex);
+  if (err.empty()) err = ParseInt(argv[2], &b, protocol::kErrInvalidSecondDbIndex);
+  if (!err.empty()) return ctx.rb.SendError(err);
   DbSet& dbs = ctx.server.dbs();
   if (a < 0 || a >= dbs.count() || b < 0 || b >= dbs.count()) {
     return ctx.rb.SendError(protocol::kErrDbIndexOutOfRange);
@@ -352,7 +345,8 @@ void CmdSwapDb(CmdArgs argv, CommandContext& ctx) {
 // SELECT index
 void CmdSelect(CmdArgs argv, CommandContext& ctx) {
   int index;
-  if (!ParseDbIndex(argv[1], ctx, &index)) return;
+  std::string_view err = ParseDbIndex(argv[1], ctx, &index);
+  if (!err.empty()) return ctx.rb.SendError(err);
   ctx.client.db_index = index;
   ctx.rb.SendOk();
 }
@@ -427,22 +421,25 @@ void CmdRandomKey(CmdArgs argv, CommandContext& ctx) {
 
 // Parses EXPIRE's trailing NX | XX | GT | LT options; sends the error and returns false.
 bool ParseExpireFlags(CmdArgs args, unsigned* flags, ReplyBuilder& rb) {
-  for (std::string_view opt : args) {
-    if (engine::EqualsIgnoreCase(opt, "nx")) {
+  ArgParser parser(args);
+  while (parser.HasNext()) {
+    if (parser.Check("NX")) {
       *flags |= kExpireNx;
-    } else if (engine::EqualsIgnoreCase(opt, "xx")) {
+    } else if (parser.Check("XX")) {
       *flags |= kExpireXx;
-    } else if (engine::EqualsIgnoreCase(opt, "gt")) {
+    } else if (parser.Check("GT")) {
       *flags |= kExpireGt;
-    } else if (engine::EqualsIgnoreCase(opt, "lt")) {
+    } else if (parser.Check("LT")) {
       *flags |= kExpireLt;
     } else {
       // Redis formats the option with %s: it ends at an embedded NUL.
-      std::string err(protocol::kErrUnsupportedOptionPrefix);
-      err.append(opt.substr(0, opt.find('\0')));
-      rb.SendError(err);
-      return false;
+      parser.Fail(std::string(protocol::kErrUnsupportedOptionPrefix)
+                      .append(engine::CStringPart(parser.Peek())));
     }
+  }
+  if (!parser.Finalize()) {
+    rb.SendError(parser.ErrorText());
+    return false;
   }
   if ((*flags & kExpireNx) && (*flags & (kExpireXx | kExpireGt | kExpireLt))) {
     rb.SendError(protocol::kErrExpireNxAndOthers);
@@ -474,12 +471,7 @@ void ExpireGeneric(CmdArgs argv, CommandContext& ctx, bool seconds, bool relativ
   if (!engine::StringToLL(argv[2], &when)) return ctx.rb.SendError(protocol::kErrNotInteger);
   const int64_t now_ms = ctx.server.dbs().now_ms();
   if (!ExpireTimeMs(when, seconds, relative ? now_ms : 0, &when)) {
-    // "ERR invalid expire time in 'expire' command": kErrInvalidExpire around the name.
-    const std::string_view text = protocol::kErrInvalidExpire;
-    const size_t hole = text.find("%s");
-    std::string err(text.substr(0, hole));
-    err.append(ctx.cmd.name).append(text.substr(hole + 2));
-    return ctx.rb.SendError(err);
+    return ctx.rb.SendError(protocol::InvalidExpireError(ctx.cmd.name));
   }
   ctx.rb.SendLong(OpExpire(ctx.db(), argv[1], when, flags, now_ms));
 }

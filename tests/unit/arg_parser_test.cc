@@ -165,6 +165,18 @@ TEST_CASE("Check compares ignoring case and consumes only on a match") {
   CHECK(parser.Finalize());
 }
 
+TEST_CASE("Check and MapNext read an argument up to its first NUL byte, like strcasecmp") {
+  const std::vector<std::string_view> args = {"NX\0junk"sv, "xx\0"sv, "\0GET"sv, "GET"};
+  ArgParser parser(args);
+  CHECK(parser.Check("NX"));
+  CHECK(parser.MapNext("NX", 1, "XX", 2) == 2);
+  CHECK_FALSE(parser.Check("GET"));  // empty as a C string
+  CHECK(parser.Check(""));
+  CHECK_FALSE(parser.Check("GE"));
+  CHECK(parser.Check("GET"));
+  CHECK(parser.Finalize());
+}
+
 TEST_CASE("An option loop parses SET options") {
   SetOptions opts;
   const std::vector<std::string_view> args = {"nx", "Get", "px", "1500"};
