@@ -209,7 +209,7 @@ std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOption
     if (o.use_type) {
       const Entry* e = db.FindRead(key, Database::kNoTouch);
       std::string_view type = e ? engine::TypeName(e->type()) : "none";
-      if (!engine::EqualsIgnoreCase(o.type, type)) continue;
+      if (!engine::EqualsTokenIgnoreCase(o.type, type)) continue;
     }
     const Entry* e = db.Peek(key);
     if (e && db.IsExpired(e, now_ms)) {
