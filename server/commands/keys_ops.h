@@ -54,8 +54,7 @@ int OpPersist(engine::Database& db, std::string_view key);
 
 // TTL PTTL EXPIRETIME PEXPIRETIME: -2 missing, -1 no TTL, otherwise the remaining time (or the
 // absolute time with `absolute`), in ms or rounded to seconds.
-long long OpTtl(engine::Database& db, std::string_view key, bool ms, bool absolute,
-                int64_t now_ms);
+long long OpTtl(engine::Database& db, std::string_view key, bool ms, bool absolute, int64_t now_ms);
 
 struct ScanOptions {
   long count = 10;

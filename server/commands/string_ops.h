@@ -98,8 +98,8 @@ struct GetExParams {
 // GETEX / memcached-style get-and-touch: the string at `key` (a copy, as the key may go), then
 // its TTL changed: kSet expires it at expire_at_ms, deleting it when that is not after
 // `now_ms`; kPersist removes the TTL. Counts a keyspace hit or miss. kKeyNotFound, kWrongType.
-OpResult<std::string> OpGetEx(engine::Database& db, std::string_view key,
-                              const GetExParams& params, int64_t now_ms);
+OpResult<std::string> OpGetEx(engine::Database& db, std::string_view key, const GetExParams& params,
+                              int64_t now_ms);
 
 // MSET: stores each key/value pair of `key_values` in order (a repeated key keeps the last).
 void OpMSet(engine::Database& db, std::span<const std::string_view> key_values);
