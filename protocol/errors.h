@@ -2,9 +2,13 @@
 // Each is the full text without the leading '-' that RespWriter::SendError adds.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace tandem::protocol {
+
+// An error text with its single "%s" replaced by `arg` (Redis's addReplyErrorFormat).
+std::string FormatError(std::string_view format, std::string_view arg);
 
 // Protocol errors (networking.c processInlineBuffer / processMultibulkBuffer). The
 // connection replies with one of these and then closes.
@@ -31,6 +35,10 @@ inline constexpr std::string_view kProtoUnauthBulkLength =
 
 // Command dispatch and common argument errors (server.c, object.c, t_string.c).
 inline constexpr std::string_view kErrSyntax = "ERR syntax error";
+// With the command's lower-case full name, 'config|get' for a subcommand (addReplyErrorArity):
+// use WrongNumArgsError().
+inline constexpr std::string_view kErrWrongNumArgs =
+    "ERR wrong number of arguments for '%s' command";
 inline constexpr std::string_view kErrNotInteger = "ERR value is not an integer or out of range";
 inline constexpr std::string_view kErrNotFloat = "ERR value is not a valid float";
 inline constexpr std::string_view kErrWrongType =
@@ -47,12 +55,22 @@ inline constexpr std::string_view kErrAuthNoPassword =
 inline constexpr std::string_view kErrOom =
     "OOM command not allowed when used memory > 'maxmemory'.";
 inline constexpr std::string_view kErrMaxClients = "ERR max number of clients reached";
+// With the command's name: use InvalidExpireError().
 inline constexpr std::string_view kErrInvalidExpire = "ERR invalid expire time in '%s' command";
 inline constexpr std::string_view kErrOverflow = "ERR increment or decrement would overflow";
 inline constexpr std::string_view kErrSameObject =
     "ERR source and destination objects are the same";
 inline constexpr std::string_view kErrOutOfRange = "ERR index out of range";
 // End of command errors.
+
+// "ERR wrong number of arguments for 'get' command".
+inline std::string WrongNumArgsError(std::string_view command_fullname) {
+  return FormatError(kErrWrongNumArgs, command_fullname);
+}
+// "ERR invalid expire time in 'set' command".
+inline std::string InvalidExpireError(std::string_view command) {
+  return FormatError(kErrInvalidExpire, command);
+}
 
 // String and bitmap families (t_string.c, bitops.c).
 inline constexpr std::string_view kErrStringTooBig =

@@ -33,10 +33,6 @@ using protocol::kErrNotFloat;    // "ERR value is not a valid float"
 using protocol::kErrNotInteger;  // "ERR value is not an integer or out of range"
 using protocol::kErrSyntax;      // "ERR syntax error"
 
-// "ERR wrong number of arguments for 'get' command". Redis uses the command's lower-case full
-// name, with the container for subcommands: 'config|get'.
-std::string WrongNumArgsError(std::string_view command_fullname);
-
 class ArgParser {
  public:
   enum class ErrorKind : uint8_t {
@@ -78,8 +74,10 @@ class ArgParser {
   T Next();
 
   // If the current argument equals `token` ignoring ASCII case, consumes it and returns true.
+  // Like Redis's strcasecmp, the argument ends at its first NUL byte ("NX\0x" is NX); this and
+  // MapNext are the only token comparisons.
   bool Check(std::string_view token) {
-    if (pos_ >= args_.size() || !engine::EqualsIgnoreCase(args_[pos_], token)) return false;
+    if (pos_ >= args_.size() || !engine::EqualsTokenIgnoreCase(args_[pos_], token)) return false;
     ++pos_;
     return true;
   }
@@ -156,7 +154,7 @@ class ArgParser {
   template <class T, class... Rest>
   static std::optional<T> Lookup(std::string_view arg, std::string_view token, T value,
                                  Rest... rest) {
-    if (engine::EqualsIgnoreCase(arg, token)) return value;
+    if (engine::EqualsTokenIgnoreCase(arg, token)) return value;
     if constexpr (sizeof...(Rest) > 0) {
       return Lookup(arg, rest...);
     } else {

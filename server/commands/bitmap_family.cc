@@ -24,13 +24,6 @@ using engine::Entry;
 using engine::ObjType;
 using protocol::ReplyBuilder;
 
-// The argument as C code sees it: up to its first NUL byte.
-std::string_view CStr(std::string_view s) { return s.substr(0, s.find('\0')); }
-
-bool EqualsC(std::string_view arg, std::string_view token) {
-  return engine::EqualsIgnoreCase(CStr(arg), token);
-}
-
 // Redis getBitOffsetFromArgument: a bit offset, or with `hash` "#N" meaning N * bits; it must
 // address a byte below proto-max-bulk-len.
 bool ParseBitOffset(std::string_view arg, bool hash, int bits, unsigned long long max_bulk_len,
@@ -46,7 +39,7 @@ bool ParseBitOffset(std::string_view arg, bool hash, int bits, unsigned long lon
 
 // Redis getBitfieldTypeFromArgument: "i1".."i64" or "u1".."u63".
 bool ParseBitfieldType(std::string_view arg, bool* is_signed, int* bits) {
-  arg = CStr(arg);
+  arg = engine::CStringPart(arg);
   if (arg.empty() || (arg[0] != 'i' && arg[0] != 'u')) return false;
   *is_signed = arg[0] == 'i';
   long long n;
@@ -110,14 +103,9 @@ void CmdGetBit(CmdArgs argv, CommandContext& ctx) {
 
 // Reads "BYTE" or "BIT" (either case); false on anything else.
 bool ParseBitUnit(std::string_view arg, bool* is_bit) {
-  if (EqualsC(arg, "bit")) {
-    *is_bit = true;
-  } else if (EqualsC(arg, "byte")) {
-    *is_bit = false;
-  } else {
-    return false;
-  }
-  return true;
+  ArgParser parser(CmdArgs(&arg, 1));
+  *is_bit = parser.MapNext("BIT", true, "BYTE", false);
+  return parser.Ok();
 }
 
 // Converts a BITCOUNT / BITPOS range (negative from the end, clamped) into bits
@@ -227,11 +215,10 @@ std::string ComputeBitOp(BitOp op, const std::vector<std::string_view>& srcs, si
 }
 
 BitOp ParseBitOp(std::string_view name) {
-  if (EqualsC(name, "and")) return BitOp::kAnd;
-  if (EqualsC(name, "or")) return BitOp::kOr;
-  if (EqualsC(name, "xor")) return BitOp::kXor;
-  if (EqualsC(name, "not")) return BitOp::kNot;
-  return BitOp::kNone;
+  ArgParser parser(CmdArgs(&name, 1));
+  const BitOp op =
+      parser.MapNext("AND", BitOp::kAnd, "OR", BitOp::kOr, "XOR", BitOp::kXor, "NOT", BitOp::kNot);
+  return parser.Ok() ? op : BitOp::kNone;
 }
 
 // BITOP AND | OR | XOR | NOT destkey key [key ...]
@@ -293,12 +280,11 @@ bool ParseBitfieldOps(CmdArgs args, unsigned long long max_bulk_len, std::vector
     } else if (rest >= 3 && parser.Check("INCRBY")) {
       op.kind = BitfieldOp::kIncrBy;
     } else if (rest >= 1 && parser.Check("OVERFLOW")) {
-      std::string_view how = parser.Next();
-      if (EqualsC(how, "wrap")) {
+      if (parser.Check("WRAP")) {
         overflow = BitfieldOverflow::kWrap;
-      } else if (EqualsC(how, "sat")) {
+      } else if (parser.Check("SAT")) {
         overflow = BitfieldOverflow::kSat;
-      } else if (EqualsC(how, "fail")) {
+      } else if (parser.Check("FAIL")) {
         overflow = BitfieldOverflow::kFail;
       } else {
         parser.Fail(protocol::kErrBitfieldOverflowType);

@@ -20,8 +20,6 @@
 
 namespace tandem::commands {
 
-using engine::EqualsIgnoreCase;
-
 namespace {
 
 // Redis's client types (getClientTypeByName). Tandem has no replication links, so every
@@ -30,23 +28,19 @@ enum class ClientType { kNormal, kReplica, kPubSub, kMaster };
 
 ClientType TypeOf(const ClientState& client) { return ClientType::kNormal; }
 
+// Redis's getClientTypeByName (strcasecmp, so the name ends at a NUL byte).
 bool ParseClientType(std::string_view name, ClientType* type) {
-  if (EqualsIgnoreCase(name, "normal")) {
-    *type = ClientType::kNormal;
-  } else if (EqualsIgnoreCase(name, "slave") || EqualsIgnoreCase(name, "replica")) {
-    *type = ClientType::kReplica;
-  } else if (EqualsIgnoreCase(name, "pubsub")) {
-    *type = ClientType::kPubSub;
-  } else if (EqualsIgnoreCase(name, "master")) {
-    *type = ClientType::kMaster;
-  } else {
-    return false;
-  }
-  return true;
+  const CmdArgs arg(&name, 1);
+  ArgParser parser(arg);
+  *type = parser.MapNext("NORMAL", ClientType::kNormal, "SLAVE", ClientType::kReplica, "REPLICA",
+                         ClientType::kReplica, "PUBSUB", ClientType::kPubSub, "MASTER",
+                         ClientType::kMaster);
+  return parser.Ok();
 }
 
+// Redis prints the name with %s: it ends at a NUL byte.
 std::string UnknownTypeError(std::string_view name) {
-  return "ERR Unknown client type '" + std::string(name) + "'";
+  return "ERR Unknown client type '" + std::string(engine::CStringPart(name)) + "'";
 }
 
 // Clients in creation order, as Redis lists them.
@@ -84,20 +78,24 @@ void CmdClientList(CmdArgs argv, CommandContext& ctx) {
     return ClientInfoLine(c, now, &c == &ctx.client ? &argv : nullptr) + "\n";
   };
   std::string out;
-  if (argv.size() == 4 && EqualsIgnoreCase(argv[2], "type")) {
+  ArgParser parser(argv.subspan(2));
+  if (parser.Remaining() == 2 && parser.Check("TYPE")) {
+    std::string_view name = parser.Next();
     ClientType type;
-    if (!ParseClientType(argv[3], &type)) return ctx.rb.SendError(UnknownTypeError(argv[3]));
+    if (!ParseClientType(name, &type)) return ctx.rb.SendError(UnknownTypeError(name));
     for (ClientState* c : ClientsById(ctx.server)) {
       if (TypeOf(*c) == type) out += line(*c);
     }
-  } else if (argv.size() > 3 && EqualsIgnoreCase(argv[2], "id")) {
-    for (size_t i = 3; i < argv.size(); ++i) {
+  } else if (parser.Remaining() >= 2 && parser.Check("ID")) {
+    while (parser.HasNext()) {
       long long id;
-      if (!engine::StringToLL(argv[i], &id)) return ctx.rb.SendError(protocol::kErrInvalidClientId);
+      if (!engine::StringToLL(parser.Next(), &id)) {
+        return ctx.rb.SendError(protocol::kErrInvalidClientId);
+      }
       auto it = ctx.server.clients().find(static_cast<uint64_t>(id));
       if (id > 0 && it != ctx.server.clients().end()) out += line(*it->second);
     }
-  } else if (argv.size() != 2) {
+  } else if (parser.HasNext()) {
     return ctx.rb.SendError(protocol::kErrSyntax);
   } else {
     for (ClientState* c : ClientsById(ctx.server)) out += line(*c);
@@ -121,40 +119,42 @@ struct KillFilter {
 
 // Parses the new form's option/value pairs; returns an error text or "".
 std::string ParseKillFilter(CmdArgs args, KillFilter* f) {
-  for (size_t i = 0; i < args.size(); i += 2) {
-    std::string_view opt = args[i];
-    if (i + 1 >= args.size()) return std::string(protocol::kErrSyntax);
-    std::string_view val = args[i + 1];
-    if (EqualsIgnoreCase(opt, "id")) {
+  ArgParser parser(args);
+  while (parser.HasNext()) {
+    if (parser.Remaining() < 2) {
+      parser.Fail();  // every option takes a value
+    } else if (parser.Check("ID")) {
       long long id;
-      if (!engine::StringToLL(val, &id) || id < 1) {
-        return std::string(protocol::kErrClientIdPositive);
-      }
-      f->id = static_cast<uint64_t>(id);
-    } else if (EqualsIgnoreCase(opt, "type")) {
-      ClientType type;
-      if (!ParseClientType(val, &type)) return UnknownTypeError(val);
-      f->type = type;
-    } else if (EqualsIgnoreCase(opt, "addr")) {
-      f->addr = val;
-    } else if (EqualsIgnoreCase(opt, "laddr")) {
-      f->laddr = val;
-    } else if (EqualsIgnoreCase(opt, "user")) {
-      // Tandem has only the "default" user.
-      if (val != "default") return "ERR No such user '" + std::string(val) + "'";
-    } else if (EqualsIgnoreCase(opt, "skipme")) {
-      if (EqualsIgnoreCase(val, "yes")) {
-        f->skipme = true;
-      } else if (EqualsIgnoreCase(val, "no")) {
-        f->skipme = false;
+      if (engine::StringToLL(parser.Next(), &id) && id >= 1) {
+        f->id = static_cast<uint64_t>(id);
       } else {
-        return std::string(protocol::kErrSyntax);
+        parser.Fail(protocol::kErrClientIdPositive);
       }
+    } else if (parser.Check("TYPE")) {
+      std::string_view name = parser.Next();
+      ClientType type;
+      if (ParseClientType(name, &type)) {
+        f->type = type;
+      } else {
+        parser.Fail(UnknownTypeError(name));
+      }
+    } else if (parser.Check("ADDR")) {
+      f->addr = parser.Next();
+    } else if (parser.Check("LADDR")) {
+      f->laddr = parser.Next();
+    } else if (parser.Check("USER")) {
+      // Tandem has only the "default" user.
+      std::string_view user = parser.Next();
+      if (user != "default") {
+        parser.Fail("ERR No such user '" + std::string(engine::CStringPart(user)) + "'");
+      }
+    } else if (parser.Check("SKIPME")) {
+      f->skipme = parser.MapNext("YES", true, "NO", false);
     } else {
-      return std::string(protocol::kErrSyntax);
+      parser.Fail();
     }
   }
-  return "";
+  return parser.Finalize() ? std::string() : std::string(parser.ErrorText());
 }
 
 bool KillMatches(const KillFilter& f, const ClientState& c, const ClientState& self) {
@@ -199,41 +199,32 @@ void CmdClientKill(CmdArgs argv, CommandContext& ctx) {
 // CLIENT REPLY ON|OFF|SKIP
 void CmdClientReply(CmdArgs argv, CommandContext& ctx) {
   using Mode = ClientState::ReplyMode;
-  if (EqualsIgnoreCase(argv[2], "on")) {
+  ArgParser parser(argv.subspan(2));
+  const Mode mode = parser.MapNext("ON", Mode::kOn, "OFF", Mode::kOff, "SKIP", Mode::kSkipNext);
+  if (!parser.Finalize()) return ctx.rb.SendError(parser.ErrorText());
+  if (mode == Mode::kOn) {
     ctx.client.reply_mode = Mode::kOn;
     ctx.rb.SendOk();
-  } else if (EqualsIgnoreCase(argv[2], "off")) {
-    ctx.client.reply_mode = Mode::kOff;
-  } else if (EqualsIgnoreCase(argv[2], "skip")) {
-    if (ctx.client.reply_mode != Mode::kOff) ctx.client.reply_mode = Mode::kSkipNext;
-  } else {
-    ctx.rb.SendError(protocol::kErrSyntax);
+  } else if (mode == Mode::kOff || ctx.client.reply_mode != Mode::kOff) {
+    ctx.client.reply_mode = mode;  // SKIP does nothing while replies are OFF
   }
 }
 
 // CLIENT NO-EVICT ON|OFF
 void CmdClientNoEvict(CmdArgs argv, CommandContext& ctx) {
-  if (EqualsIgnoreCase(argv[2], "on")) {
-    ctx.client.no_evict = true;
-  } else if (EqualsIgnoreCase(argv[2], "off")) {
-    ctx.client.no_evict = false;
-  } else {
-    return ctx.rb.SendError(protocol::kErrSyntax);
-  }
+  ArgParser parser(argv.subspan(2));
+  const bool on = parser.MapNext("ON", true, "OFF", false);
+  if (!parser.Finalize()) return ctx.rb.SendError(parser.ErrorText());
+  ctx.client.no_evict = on;
   ctx.rb.SendOk();
 }
 
 // CLIENT PAUSE timeout [WRITE | ALL]
 void CmdClientPause(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() > 4) return ctx.rb.SendError(SubcommandSyntaxError(argv));
-  bool writes_only = false;
-  if (argv.size() == 4) {
-    if (EqualsIgnoreCase(argv[3], "write")) {
-      writes_only = true;
-    } else if (!EqualsIgnoreCase(argv[3], "all")) {
-      return ctx.rb.SendError(protocol::kErrPauseMode);
-    }
-  }
+  ArgParser mode(argv.subspan(3));
+  const bool writes_only = mode.HasNext() && mode.MapNext("WRITE", true, "ALL", false);
+  if (!mode.Ok()) return ctx.rb.SendError(protocol::kErrPauseMode);
   long long timeout;
   if (!engine::StringToLL(argv[2], &timeout)) {
     return ctx.rb.SendError(protocol::kErrTimeoutNotInteger);
@@ -269,8 +260,8 @@ void CmdClientUnblock(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() > 4) return ctx.rb.SendError(SubcommandSyntaxError(argv));
   long long id;
   if (!engine::StringToLL(argv[2], &id)) return ctx.rb.SendError(protocol::kErrNotInteger);
-  if (argv.size() == 4 && !EqualsIgnoreCase(argv[3], "timeout") &&
-      !EqualsIgnoreCase(argv[3], "error")) {
+  ArgParser reason(argv.subspan(3));
+  if (reason.HasNext() && !reason.Check("TIMEOUT") && !reason.Check("ERROR")) {
     return ctx.rb.SendError(protocol::kErrUnblockReason);
   }
   // No command blocks in Tandem yet, so there is never a client to unblock.

@@ -88,14 +88,19 @@ struct CommandSpec {
   int first_key = 0;
   int last_key = 0;
   int step = 0;
-  Handler handler = nullptr;  // nullptr for container commands (CLIENT, CONFIG, ...)
+  // nullptr for containers that need a subcommand (CLIENT, CONFIG, ...); a container may
+  // also have one for its bare name (COMMAND).
+  Handler handler = nullptr;
 
   // Filled in by the table.
   std::vector<const CommandSpec*> subcommands;
   const CommandSpec* parent = nullptr;
   mutable CommandStats stats;
 
-  bool IsContainer() const { return handler == nullptr; }
+  // A container's subcommand is looked up whenever there is an argument after the name, as
+  // Redis's lookupCommand does, even when the container has a handler of its own (COMMAND):
+  // the subcommand is what runs and what INFO commandstats counts.
+  bool IsContainer() const { return !subcommands.empty(); }
   // Key indexes in argv, from first/last/step (last < 0 counts from the end).
   std::vector<int> KeyIndexes(size_t argc) const;
 };

@@ -49,6 +49,12 @@ void CommandTable::Register(CommandSpec spec) {
   std::string full(spec.name);
   if (by_full_name_.count(full)) throw std::logic_error("command registered twice: " + full);
   size_t bar = full.find('|');
+  // A spec without a handler is only ever reached through its subcommands, so it must be a
+  // top-level command whose bare name fails the arity check.
+  const bool bare_name_allowed = spec.arity == 1 || spec.arity == -1 || spec.arity == 0;
+  if (!spec.handler && (bar != std::string::npos || bare_name_allowed)) {
+    throw std::logic_error("command that can run has no handler: " + full);
+  }
   CommandSpec* parent = nullptr;
   if (bar != std::string::npos) {
     auto it = top_level_.find(std::string_view(full).substr(0, bar));

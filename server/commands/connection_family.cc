@@ -4,6 +4,7 @@
 
 #include "protocol/errors.h"
 #include "protocol/resp_writer.h"
+#include "server/commands/arg_parser.h"
 #include "server/commands/client_family.h"
 #include "server/commands/families.h"
 #include "server/engine/ascii.h"
@@ -13,8 +14,6 @@
 
 namespace tandem::commands {
 namespace {
-
-using engine::EqualsIgnoreCase;
 
 // Tandem has one user, "default", whose password is `requirepass` (none when empty: then
 // any password is accepted, as for Redis's "nopass" default user).
@@ -32,7 +31,7 @@ void SwitchProtocol(CommandContext& ctx, int resp) {
 // PING [message]
 void CmdPing(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() > 2) {
-    return ctx.rb.SendError("ERR wrong number of arguments for 'ping' command");
+    return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
   }
   if (argv.size() == 2) return ctx.rb.SendBulk(argv[1]);
   ctx.rb.SendSimple("PONG");
@@ -76,20 +75,23 @@ void CmdHello(CmdArgs argv, CommandContext& ctx) {
   }
   // Options take effect in order, as in Redis 7.0: a name set before a failing AUTH or a
   // syntax error stays set.
-  for (size_t j = 2; j < argv.size(); ++j) {
-    size_t more = argv.size() - 1 - j;
-    if (EqualsIgnoreCase(argv[j], "auth") && more >= 2) {
-      if (!CheckCredentials(ctx.server, argv[j + 1], argv[j + 2])) {
+  ArgParser parser(argv.subspan(std::min<size_t>(2, argv.size())));
+  while (parser.HasNext()) {
+    const std::string_view option = parser.Peek();
+    if (parser.Remaining() >= 3 && parser.Check("AUTH")) {
+      const std::string_view user = parser.Next();
+      if (!CheckCredentials(ctx.server, user, parser.Next())) {
         return ctx.rb.SendError(protocol::kErrWrongPass);
       }
       ctx.client.authenticated = true;
-      j += 2;
-    } else if (EqualsIgnoreCase(argv[j], "setname") && more >= 1) {
-      if (!IsValidClientName(argv[j + 1])) return ctx.rb.SendError(protocol::kErrBadClientName);
-      ctx.client.name = std::string(argv[j + 1]);
-      ++j;
+    } else if (parser.Remaining() >= 2 && parser.Check("SETNAME")) {
+      const std::string_view name = parser.Next();
+      if (!IsValidClientName(name)) return ctx.rb.SendError(protocol::kErrBadClientName);
+      ctx.client.name = std::string(name);
     } else {
-      return ctx.rb.SendError("ERR Syntax error in HELLO option '" + std::string(argv[j]) + "'");
+      // Redis prints the option with %s: it ends at a NUL byte.
+      return ctx.rb.SendError("ERR Syntax error in HELLO option '" +
+                              std::string(engine::CStringPart(option)) + "'");
     }
   }
   if (!ctx.client.authenticated) return ctx.rb.SendError(protocol::kErrHelloNoAuth);

@@ -6,15 +6,10 @@
 
 #include "protocol/errors.h"
 #include "server/commands/families.h"
+#include "server/engine/ascii.h"
 
 namespace tandem::commands {
 namespace {
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // What Redis's "%.*s" prints of an argument: at most `max` bytes, up to the first NUL.
 std::string_view AsCString(std::string_view s, size_t max) {
@@ -143,7 +138,7 @@ const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) 
     if (!sub) {
       std::string err = "ERR unknown subcommand '";
       err.append(AsCString(argv[1], 128));
-      err += "'. Try " + Upper(spec->name) + " HELP.";
+      err += "'. Try " + engine::ToUpper(spec->name) + " HELP.";
       CountError(server_, err);
       rb.SendError(err);
       return nullptr;
@@ -152,7 +147,7 @@ const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) 
   }
   int argc = static_cast<int>(argv.size());
   if ((spec->arity > 0 && argc != spec->arity) || argc < -spec->arity) {
-    std::string err = "ERR wrong number of arguments for '" + std::string(spec->name) + "' command";
+    std::string err = protocol::WrongNumArgsError(spec->name);
     ++spec->stats.rejected_calls;
     CountError(server_, err);
     rb.SendError(err);

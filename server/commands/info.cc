@@ -442,14 +442,14 @@ std::string BuildInfo(ServerState& server, CmdArgs sections) {
   };
   if (sections.empty()) select_default();
   for (std::string_view arg : sections) {
-    if (engine::EqualsIgnoreCase(arg, "default")) {
+    if (engine::EqualsTokenIgnoreCase(arg, "default")) {
       select_default();
-    } else if (engine::EqualsIgnoreCase(arg, "all") ||
-               engine::EqualsIgnoreCase(arg, "everything")) {
+    } else if (engine::EqualsTokenIgnoreCase(arg, "all") ||
+               engine::EqualsTokenIgnoreCase(arg, "everything")) {
       wanted.fill(true);
     } else {
       for (size_t i = 0; i < kCount; ++i) {
-        if (engine::EqualsIgnoreCase(arg, kSections[i].name)) wanted[i] = true;
+        if (engine::EqualsTokenIgnoreCase(arg, kSections[i].name)) wanted[i] = true;
       }
     }
   }

@@ -14,6 +14,7 @@
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
 #include "server/commands/families.h"
+#include "server/commands/keys_ops.h"
 #include "server/engine/database.h"
 #include "server/engine/glob.h"
 #include "server/engine/numbers.h"
@@ -38,31 +39,23 @@ constexpr size_t kLazyFreeBytes = 64 * 1024;
 
 // --- Argument helpers --------------------------------------------------------------------------
 
-// Redis's getIntFromObjectOrReply: a canonical integer in the int range. With an empty `msg`
-// the errors are "not an integer" and Redis's range text; otherwise `msg` for both.
-bool ParseInt(std::string_view arg, int* out, ReplyBuilder& rb, std::string_view msg = {}) {
+// Redis's getIntFromObjectOrReply: a canonical integer in the int range. Returns the error
+// text, empty on success: with an empty `msg` "not an integer" or Redis's range text,
+// otherwise `msg` for both.
+std::string_view ParseInt(std::string_view arg, int* out, std::string_view msg = {}) {
   long long v;
-  if (!engine::StringToLL(arg, &v)) {
-    rb.SendError(msg.empty() ? protocol::kErrNotInteger : msg);
-    return false;
-  }
-  if (v < INT_MIN || v > INT_MAX) {
-    rb.SendError(msg.empty() ? protocol::kErrIntRange : msg);
-    return false;
-  }
+  if (!engine::StringToLL(arg, &v)) return msg.empty() ? protocol::kErrNotInteger : msg;
+  if (v < INT_MIN || v > INT_MAX) return msg.empty() ? protocol::kErrIntRange : msg;
   *out = static_cast<int>(v);
-  return true;
+  return {};
 }
 
 // A DB index argument (SELECT, MOVE, COPY ... DB): parsed as an int, then checked against the
-// number of databases. Sends the error and returns false when it is not usable.
-bool ParseDbIndex(std::string_view arg, CommandContext& ctx, int* index) {
-  if (!ParseInt(arg, index, ctx.rb)) return false;
-  if (*index < 0 || *index >= ctx.server.dbs().count()) {
-    ctx.rb.SendError(protocol::kErrDbIndexOutOfRange);
-    return false;
-  }
-  return true;
+// number of databases. Returns the error text, empty when the index is usable.
+std::string_view ParseDbIndex(std::string_view arg, CommandContext& ctx, int* index) {
+  if (std::string_view err = ParseInt(arg, index); !err.empty()) return err;
+  if (*index < 0 || *index >= ctx.server.dbs().count()) return protocol::kErrDbIndexOutOfRange;
+  return {};
 }
 
 // Redis's parseScanCursorOrReply: strtoul() over the whole argument read as a C string (so
@@ -78,19 +71,15 @@ bool ParseScanCursor(std::string_view arg, uint64_t* cursor) {
   return true;
 }
 
-// FLUSHDB / FLUSHALL [ASYNC | SYNC]: whether to free in the background.
+// FLUSHDB / FLUSHALL [ASYNC | SYNC]: whether to free in the background (by default as
+// lazyfree-lazy-user-flush says). Sends the error and returns false on failure.
 bool ParseFlushMode(CmdArgs argv, CommandContext& ctx, bool* async) {
-  if (argv.size() == 1) {
-    *async = ctx.server.config().lazyfree_lazy_user_flush;
-  } else if (argv.size() == 2 && engine::EqualsIgnoreCase(argv[1], "sync")) {
-    *async = false;
-  } else if (argv.size() == 2 && engine::EqualsIgnoreCase(argv[1], "async")) {
-    *async = true;
-  } else {
-    ctx.rb.SendError(protocol::kErrSyntax);
-    return false;
-  }
-  return true;
+  *async = ctx.server.config().lazyfree_lazy_user_flush;
+  ArgParser parser(argv.subspan(1));
+  if (parser.HasNext()) *async = parser.MapNext("SYNC", false, "ASYNC", true);
+  if (parser.Finalize()) return true;
+  ctx.rb.SendError(parser.ErrorText());
+  return false;
 }
 
 bool PolicyIsLfu(const Config& config) {
@@ -108,7 +97,10 @@ void FreeEntry(Entry* e, bool async) {
   }
 }
 
-// DEL / UNLINK: how many of `keys` existed (and are now gone). Expired keys do not count.
+}  // namespace
+
+// The Ops of keys_ops.h.
+
 long long OpDelete(Database& db, CmdArgs keys, bool async) {
   long long deleted = 0;
   for (std::string_view key : keys) {
@@ -120,17 +112,17 @@ long long OpDelete(Database& db, CmdArgs keys, bool async) {
   return deleted;
 }
 
-// EXISTS (no touch) / TOUCH: how many of `keys` exist, repeats counted.
 long long OpCountExisting(Database& db, CmdArgs keys, unsigned flags) {
   long long n = 0;
   for (std::string_view key : keys) n += db.FindRead(key, flags) != nullptr;
   return n;
 }
 
-enum class MoveOutcome : uint8_t { kNoSource, kTargetExists, kDone };
+std::string_view OpType(Database& db, std::string_view key) {
+  const Entry* e = db.FindRead(key, Database::kNoTouch);
+  return e ? engine::TypeName(e->type()) : "none";
+}
 
-// RENAME / RENAMENX: `src` moves to `dst` with its value, TTL and LFU data. A key renamed onto
-// itself is kDone (kTargetExists with nx), as in Redis.
 MoveOutcome OpRename(Database& db, std::string_view src, std::string_view dst, bool nx) {
   if (!db.Find(src)) return MoveOutcome::kNoSource;
   if (src == dst) return nx ? MoveOutcome::kTargetExists : MoveOutcome::kDone;
@@ -145,7 +137,6 @@ MoveOutcome OpRename(Database& db, std::string_view src, std::string_view dst, b
   return MoveOutcome::kDone;
 }
 
-// COPY: a deep copy of `key` (value and TTL; fresh LRU/LFU data) stored as `dst_key` in `dst`.
 MoveOutcome OpCopy(DbSet& dbs, Database& src, std::string_view key, Database& dst,
                    std::string_view dst_key, bool replace) {
   const Entry* source = src.FindRead(key);
@@ -159,7 +150,6 @@ MoveOutcome OpCopy(DbSet& dbs, Database& src, std::string_view key, Database& ds
   return MoveOutcome::kDone;
 }
 
-// MOVE: `key` leaves `src` for `dst` (another database) unless it already exists there.
 MoveOutcome OpMove(Database& src, Database& dst, std::string_view key) {
   Table::Slot source = src.FindSlot(key);
   if (!source.entry) return MoveOutcome::kNoSource;
@@ -168,10 +158,6 @@ MoveOutcome OpMove(Database& src, Database& dst, std::string_view key) {
   return MoveOutcome::kDone;
 }
 
-enum ExpireFlags : unsigned { kExpireNx = 1, kExpireXx = 2, kExpireGt = 4, kExpireLt = 8 };
-
-// EXPIRE family with an absolute time: 1 when the TTL was set (or the key deleted because
-// `when_ms` is not in the future), 0 when the key is missing or a condition failed.
 int OpExpire(Database& db, std::string_view key, int64_t when_ms, unsigned flags, int64_t now_ms) {
   Table::Slot slot = db.FindSlot(key);
   if (!slot.entry) return 0;
@@ -192,7 +178,6 @@ int OpExpire(Database& db, std::string_view key, int64_t when_ms, unsigned flags
   return 1;
 }
 
-// PERSIST: 1 when a TTL was removed.
 int OpPersist(Database& db, std::string_view key) {
   Table::Slot slot = db.FindSlot(key);
   if (!slot.entry || !slot.entry->has_expire()) return 0;
@@ -200,8 +185,6 @@ int OpPersist(Database& db, std::string_view key) {
   return 1;
 }
 
-// TTL PTTL EXPIRETIME PEXPIRETIME: -2 missing, -1 no TTL, otherwise the remaining time (or the
-// absolute time with `absolute`), in ms or rounded to seconds.
 long long OpTtl(Database& db, std::string_view key, bool ms, bool absolute, int64_t now_ms) {
   const Entry* e = db.FindRead(key, Database::kNoTouch);
   if (!e) return -2;
@@ -211,18 +194,6 @@ long long OpTtl(Database& db, std::string_view key, bool ms, bool absolute, int6
   return ms ? ttl : (ttl + 500) / 1000;
 }
 
-struct ScanOptions {
-  long count = 10;
-  std::string_view pattern;
-  bool use_pattern = false;
-  std::string_view type;
-  bool use_type = false;
-};
-
-// One SCAN step from *cursor (updated): the keys Redis's scanGenericCommand returns. Like
-// Redis, it visits buckets until `count` keys are collected (at most 10*count more steps),
-// then filters by pattern, by type (an expired key met there reads as type "none") and drops
-// expired keys, deleting them.
 std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOptions& o,
                                 int64_t now_ms) {
   std::vector<std::string> keys;
@@ -238,7 +209,7 @@ std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOption
     if (o.use_type) {
       const Entry* e = db.FindRead(key, Database::kNoTouch);
       std::string_view type = e ? engine::TypeName(e->type()) : "none";
-      if (!engine::EqualsIgnoreCase(o.type, type)) continue;
+      if (!engine::EqualsTokenIgnoreCase(o.type, type)) continue;
     }
     const Entry* e = db.Peek(key);
     if (e && db.IsExpired(e, now_ms)) {
@@ -250,7 +221,6 @@ std::vector<std::string> OpScan(Database& db, uint64_t* cursor, const ScanOption
   return out;
 }
 
-// KEYS: live keys matching `pattern` (views into the database, valid until it changes).
 std::vector<std::string_view> OpKeys(Database& db, std::string_view pattern, int64_t now_ms) {
   std::vector<std::string_view> keys;
   if (engine::GlobIsLiteral(pattern)) {
@@ -271,7 +241,6 @@ std::vector<std::string_view> OpKeys(Database& db, std::string_view pattern, int
   return keys;
 }
 
-// RANDOMKEY: a random live key, or nullptr. Expired keys met on the way are deleted.
 const Entry* OpRandomKey(Database& db, DbSet& dbs) {
   const Entry* e;
   // RandomLive gives up after a bounded number of expired picks; keep going like a Redis
@@ -280,6 +249,8 @@ const Entry* OpRandomKey(Database& db, DbSet& dbs) {
   }
   return e;
 }
+
+namespace {
 
 // --- Handlers ----------------------------------------------------------------------------------
 
@@ -304,10 +275,7 @@ void CmdTouch(CmdArgs argv, CommandContext& ctx) {
 }
 
 // TYPE key
-void CmdType(CmdArgs argv, CommandContext& ctx) {
-  const Entry* e = ctx.db().FindRead(argv[1], Database::kNoTouch);
-  ctx.rb.SendSimple(e ? engine::TypeName(e->type()) : "none");
-}
+void CmdType(CmdArgs argv, CommandContext& ctx) { ctx.rb.SendSimple(OpType(ctx.db(), argv[1])); }
 
 void RenameGeneric(CmdArgs argv, CommandContext& ctx, bool nx) {
   switch (OpRename(ctx.db(), argv[1], argv[2], nx)) {
@@ -330,15 +298,18 @@ void CmdRenameNx(CmdArgs argv, CommandContext& ctx) { RenameGeneric(argv, ctx, t
 void CmdCopy(CmdArgs argv, CommandContext& ctx) {
   int dst_index = ctx.client.db_index;
   bool replace = false;
-  for (size_t j = 3; j < argv.size(); ++j) {
-    if (engine::EqualsIgnoreCase(argv[j], "replace")) {
+  ArgParser parser(argv.subspan(3));
+  while (parser.HasNext()) {
+    if (parser.Check("REPLACE")) {
       replace = true;
-    } else if (engine::EqualsIgnoreCase(argv[j], "db") && j + 1 < argv.size()) {
-      if (!ParseDbIndex(argv[++j], ctx, &dst_index)) return;
+    } else if (parser.Remaining() >= 2 && parser.Check("DB")) {
+      std::string_view err = ParseDbIndex(parser.Next(), ctx, &dst_index);
+      if (!err.empty()) parser.Fail(err);
     } else {
-      return ctx.rb.SendError(protocol::kErrSyntax);
+      parser.Fail();
     }
   }
+  if (!parser.Finalize()) return ctx.rb.SendError(parser.ErrorText());
   if (dst_index == ctx.client.db_index && argv[1] == argv[2]) {
     return ctx.rb.SendError(protocol::kErrSameObject);
   }
@@ -350,7 +321,8 @@ void CmdCopy(CmdArgs argv, CommandContext& ctx) {
 // MOVE key db
 void CmdMove(CmdArgs argv, CommandContext& ctx) {
   int dst_index;
-  if (!ParseDbIndex(argv[2], ctx, &dst_index)) return;
+  std::string_view err = ParseDbIndex(argv[2], ctx, &dst_index);
+  if (!err.empty()) return ctx.rb.SendError(err);
   if (dst_index == ctx.client.db_index) return ctx.rb.SendError(protocol::kErrSameObject);
   MoveOutcome r = OpMove(ctx.db(), ctx.server.dbs().db(dst_index), argv[1]);
   ctx.rb.SendLong(r == MoveOutcome::kDone ? 1 : 0);
@@ -359,8 +331,9 @@ void CmdMove(CmdArgs argv, CommandContext& ctx) {
 // SWAPDB index1 index2
 void CmdSwapDb(CmdArgs argv, CommandContext& ctx) {
   int a, b;
-  if (!ParseInt(argv[1], &a, ctx.rb, protocol::kErrInvalidFirstDbIndex)) return;
-  if (!ParseInt(argv[2], &b, ctx.rb, protocol::kErrInvalidSecondDbIndex)) return;
+  std::string_view err = ParseInt(argv[1], &a, protocol::kErrInvalidFirstDbIndex);
+  if (err.empty()) err = ParseInt(argv[2], &b, protocol::kErrInvalidSecondDbIndex);
+  if (!err.empty()) return ctx.rb.SendError(err);
   DbSet& dbs = ctx.server.dbs();
   if (a < 0 || a >= dbs.count() || b < 0 || b >= dbs.count()) {
     return ctx.rb.SendError(protocol::kErrDbIndexOutOfRange);
@@ -372,7 +345,8 @@ void CmdSwapDb(CmdArgs argv, CommandContext& ctx) {
 // SELECT index
 void CmdSelect(CmdArgs argv, CommandContext& ctx) {
   int index;
-  if (!ParseDbIndex(argv[1], ctx, &index)) return;
+  std::string_view err = ParseDbIndex(argv[1], ctx, &index);
+  if (!err.empty()) return ctx.rb.SendError(err);
   ctx.client.db_index = index;
   ctx.rb.SendOk();
 }
@@ -447,22 +421,25 @@ void CmdRandomKey(CmdArgs argv, CommandContext& ctx) {
 
 // Parses EXPIRE's trailing NX | XX | GT | LT options; sends the error and returns false.
 bool ParseExpireFlags(CmdArgs args, unsigned* flags, ReplyBuilder& rb) {
-  for (std::string_view opt : args) {
-    if (engine::EqualsIgnoreCase(opt, "nx")) {
+  ArgParser parser(args);
+  while (parser.HasNext()) {
+    if (parser.Check("NX")) {
       *flags |= kExpireNx;
-    } else if (engine::EqualsIgnoreCase(opt, "xx")) {
+    } else if (parser.Check("XX")) {
       *flags |= kExpireXx;
-    } else if (engine::EqualsIgnoreCase(opt, "gt")) {
+    } else if (parser.Check("GT")) {
       *flags |= kExpireGt;
-    } else if (engine::EqualsIgnoreCase(opt, "lt")) {
+    } else if (parser.Check("LT")) {
       *flags |= kExpireLt;
     } else {
       // Redis formats the option with %s: it ends at an embedded NUL.
-      std::string err(protocol::kErrUnsupportedOptionPrefix);
-      err.append(opt.substr(0, opt.find('\0')));
-      rb.SendError(err);
-      return false;
+      parser.Fail(std::string(protocol::kErrUnsupportedOptionPrefix)
+                      .append(engine::CStringPart(parser.Peek())));
     }
+  }
+  if (!parser.Finalize()) {
+    rb.SendError(parser.ErrorText());
+    return false;
   }
   if ((*flags & kExpireNx) && (*flags & (kExpireXx | kExpireGt | kExpireLt))) {
     rb.SendError(protocol::kErrExpireNxAndOthers);
@@ -494,12 +471,7 @@ void ExpireGeneric(CmdArgs argv, CommandContext& ctx, bool seconds, bool relativ
   if (!engine::StringToLL(argv[2], &when)) return ctx.rb.SendError(protocol::kErrNotInteger);
   const int64_t now_ms = ctx.server.dbs().now_ms();
   if (!ExpireTimeMs(when, seconds, relative ? now_ms : 0, &when)) {
-    // "ERR invalid expire time in 'expire' command": kErrInvalidExpire around the name.
-    const std::string_view text = protocol::kErrInvalidExpire;
-    const size_t hole = text.find("%s");
-    std::string err(text.substr(0, hole));
-    err.append(ctx.cmd.name).append(text.substr(hole + 2));
-    return ctx.rb.SendError(err);
+    return ctx.rb.SendError(protocol::InvalidExpireError(ctx.cmd.name));
   }
   ctx.rb.SendLong(OpExpire(ctx.db(), argv[1], when, flags, now_ms));
 }

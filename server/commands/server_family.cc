@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "protocol/errors.h"
+#include "server/commands/arg_parser.h"
 #include "server/commands/command_docs.h"
 #include "server/commands/families.h"
 #include "server/commands/info.h"
@@ -28,7 +29,7 @@
 
 namespace tandem::commands {
 
-using engine::EqualsIgnoreCase;
+using engine::EqualsTokenIgnoreCase;
 
 namespace {
 
@@ -127,8 +128,8 @@ uint32_t ReportedFlags(const CommandSpec& spec, const CommandDoc* doc) {
   return flags;
 }
 
-// One COMMAND INFO entry: name, arity, flags, first key, last key, step, ACL categories,
-// tips, key specs, subcommands.
+}  // namespace
+
 void WriteCommandInfo(const CommandSpec& spec, protocol::ReplyBuilder& rb) {
   const CommandDoc* doc = DocFor(spec);
   rb.StartArray(10);
@@ -158,6 +159,8 @@ void WriteCommandInfo(const CommandSpec& spec, protocol::ReplyBuilder& rb) {
   for (const CommandSpec* sub : spec.subcommands) WriteCommandInfo(*sub, rb);
 }
 
+namespace {
+
 // "get" or "config|get", case-insensitive.
 const CommandSpec* LookupByFullName(const CommandTable& table, std::string_view name) {
   size_t bar = name.find('|');
@@ -181,15 +184,8 @@ void WriteAllCommandInfo(CommandContext& ctx) {
   for (const CommandSpec* spec : all) WriteCommandInfo(*spec, ctx.rb);
 }
 
-void CmdCommandSub(CmdArgs argv, CommandContext& ctx);
-
-// COMMAND
-void CmdCommand(CmdArgs argv, CommandContext& ctx) {
-  // Until the dispatcher resolves subcommands of a container that also has a handler, do
-  // it here.
-  if (argv.size() >= 2) return CmdCommandSub(argv, ctx);
-  WriteAllCommandInfo(ctx);
-}
+// COMMAND (its subcommands are dispatched to their own handlers)
+void CmdCommand(CmdArgs argv, CommandContext& ctx) { WriteAllCommandInfo(ctx); }
 
 // COMMAND COUNT
 void CmdCommandCount(CmdArgs argv, CommandContext& ctx) {
@@ -237,7 +233,7 @@ bool InAclCategory(const CommandSpec& spec, std::string_view category) {
   const CommandDoc* doc = DocFor(spec);
   if (!doc) return false;
   for (std::string_view cat : doc->acl_categories) {
-    if (cat.size() > 1 && EqualsIgnoreCase(cat.substr(1), category)) return true;
+    if (cat.size() > 1 && EqualsTokenIgnoreCase(category, cat.substr(1))) return true;
   }
   return false;
 }
@@ -260,21 +256,17 @@ bool ListFilterMatches(ListFilter filter, std::string_view arg, const CommandSpe
 void CmdCommandList(CmdArgs argv, CommandContext& ctx) {
   ListFilter filter = ListFilter::kNone;
   std::string_view arg;
-  for (size_t i = 2; i < argv.size(); i += 3) {
-    if (!EqualsIgnoreCase(argv[i], "filterby") || argv.size() - 1 - i != 2) {
-      return ctx.rb.SendError(protocol::kErrSyntax);
-    }
-    if (EqualsIgnoreCase(argv[i + 1], "module")) {
-      filter = ListFilter::kModule;
-    } else if (EqualsIgnoreCase(argv[i + 1], "aclcat")) {
-      filter = ListFilter::kAclCat;
-    } else if (EqualsIgnoreCase(argv[i + 1], "pattern")) {
-      filter = ListFilter::kPattern;
+  ArgParser parser(argv.subspan(2));
+  if (parser.HasNext()) {
+    if (parser.Remaining() == 3 && parser.Check("FILTERBY")) {
+      filter = parser.MapNext("MODULE", ListFilter::kModule, "ACLCAT", ListFilter::kAclCat,
+                              "PATTERN", ListFilter::kPattern);
+      arg = parser.Next();
     } else {
-      return ctx.rb.SendError(protocol::kErrSyntax);
+      parser.Fail();
     }
-    arg = argv[i + 2];
   }
+  if (!parser.Finalize()) return ctx.rb.SendError(parser.ErrorText());
   std::vector<std::string_view> names;
   for (const CommandSpec* spec : TopLevelCommands(ctx.server.commands())) {
     if (ListFilterMatches(filter, arg, *spec)) names.push_back(spec->name);
@@ -306,7 +298,7 @@ bool KeysFromSpecs(const CommandDoc& doc, CmdArgs args, std::vector<KeyRef>* key
       int end = from > 0 ? argc - 1 : 1;
       for (int i = start; i != end; i = start <= end ? i + 1 : i - 1) {
         if (i >= argc || i < 1) break;
-        if (EqualsIgnoreCase(args[i], spec.begin_search.keyword)) {
+        if (EqualsTokenIgnoreCase(args[i], spec.begin_search.keyword)) {
           first = i + 1;
           break;
         }
@@ -352,18 +344,6 @@ bool HasKeys(const CommandDoc* doc) {
                      [](const KeySpecDoc& s) { return !(s.flags & kKeyNotKey); });
 }
 
-void WriteKeyFlags(uint16_t flags, protocol::ReplyBuilder& rb) {
-  static constexpr std::string_view kNames[] = {
-      "RO",     "RW",     "OW",      "RM",         "access",        "update",
-      "insert", "delete", "not_key", "incomplete", "variable_flags"};
-  std::vector<std::string_view> names;
-  for (size_t i = 0; i < std::size(kNames); ++i) {
-    if (flags & (1u << i)) names.push_back(kNames[i]);
-  }
-  rb.StartSet(names.size());
-  for (std::string_view n : names) rb.SendSimple(n);
-}
-
 // Commands whose key flags depend on their arguments (VARIABLE_FLAGS specs): Redis asks
 // their getkeys procedures instead of the specs.
 void ApplyVariableKeyFlags(const CommandSpec& spec, CmdArgs args, std::vector<KeyRef>* keys) {
@@ -372,17 +352,17 @@ void ApplyVariableKeyFlags(const CommandSpec& spec, CmdArgs args, std::vector<Ke
   if (spec.name == "set") {
     // SET key value [... GET ...]: the old value is read only with GET.
     bool get = std::any_of(args.begin() + std::min<size_t>(3, args.size()), args.end(),
-                           [](std::string_view a) { return EqualsIgnoreCase(a, "get"); });
+                           [](std::string_view a) { return EqualsTokenIgnoreCase(a, "get"); });
     flags = get ? (kKeyRW | kKeyAccess | kKeyUpdate) : (kKeyOW | kKeyUpdate);
   } else if (spec.name == "bitfield") {
     // Read-only when every operation is a GET (OVERFLOW alone changes nothing).
     bool readonly = true;
-    for (size_t i = 2; i < args.size() && readonly; ++i) {
-      size_t more = args.size() - i - 1;
-      if (EqualsIgnoreCase(args[i], "get") && more >= 2) {
-        i += 2;
-      } else if (EqualsIgnoreCase(args[i], "overflow") && more >= 1) {
-        i += 1;
+    ArgParser parser(args.subspan(std::min<size_t>(2, args.size())));
+    while (parser.HasNext() && readonly) {
+      if (parser.Remaining() >= 3 && parser.Check("GET")) {
+        parser.Skip(2);
+      } else if (parser.Remaining() >= 2 && parser.Check("OVERFLOW")) {
+        parser.Skip(1);
       } else {
         readonly = false;
       }
@@ -416,7 +396,7 @@ void GetKeys(CmdArgs argv, CommandContext& ctx, bool with_flags) {
     }
     ctx.rb.StartArray(2);
     ctx.rb.SendBulk(args[k.pos]);
-    WriteKeyFlags(k.flags, ctx.rb);
+    WriteKeySpecFlags(k.flags, ctx.rb);
   }
 }
 
@@ -439,21 +419,6 @@ void CmdCommandHelp(CmdArgs argv, CommandContext& ctx) {
             "    Return the keys and the access flags from a full Redis command."});
 }
 
-// Runs a COMMAND subcommand with the dispatcher's lookup and arity rules.
-void CmdCommandSub(CmdArgs argv, CommandContext& ctx) {
-  const CommandSpec* sub = ctx.server.commands().FindSub(ctx.cmd, argv[1]);
-  if (!sub) {
-    return ctx.rb.SendError("ERR unknown subcommand '" + std::string(argv[1].substr(0, 128)) +
-                            "'. Try COMMAND HELP.");
-  }
-  int argc = static_cast<int>(argv.size());
-  if ((sub->arity > 0 && argc != sub->arity) || argc < -sub->arity) {
-    return ctx.rb.SendError("ERR wrong number of arguments for '" + std::string(sub->name) +
-                            "' command");
-  }
-  sub->handler(argv, ctx);
-}
-
 // ---- TIME LASTSAVE SHUTDOWN MONITOR ---------------------------------------------------------
 
 // TIME
@@ -472,22 +437,23 @@ void CmdLastSave(CmdArgs argv, CommandContext& ctx) {
 // SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]
 void CmdShutdown(CmdArgs argv, CommandContext& ctx) {
   bool nosave = false, save = false, force = false, abort = false, other = false;
-  for (std::string_view a : argv.subspan(1)) {
-    if (EqualsIgnoreCase(a, "nosave")) {
+  ArgParser parser(argv.subspan(1));
+  while (parser.HasNext()) {
+    if (parser.Check("NOSAVE")) {
       nosave = true;
-    } else if (EqualsIgnoreCase(a, "save")) {
+    } else if (parser.Check("SAVE")) {
       save = true;
-    } else if (EqualsIgnoreCase(a, "now")) {
+    } else if (parser.Check("NOW")) {
       other = true;
-    } else if (EqualsIgnoreCase(a, "force")) {
+    } else if (parser.Check("FORCE")) {
       force = other = true;
-    } else if (EqualsIgnoreCase(a, "abort")) {
+    } else if (parser.Check("ABORT")) {
       abort = true;
     } else {
-      return ctx.rb.SendError(protocol::kErrSyntax);
+      parser.Fail();
     }
   }
-  if ((abort && (nosave || save || other)) || (nosave && save)) {
+  if (!parser.Finalize() || (abort && (nosave || save || other)) || (nosave && save)) {
     return ctx.rb.SendError(protocol::kErrSyntax);
   }
   // Shutting down is immediate, so there is never one to abort.
@@ -642,18 +608,18 @@ void DebugHelp(CommandContext& ctx) {
 
 // DEBUG HELP | SLEEP seconds | SET-ACTIVE-EXPIRE 0|1 | OBJECT key
 void CmdDebug(CmdArgs argv, CommandContext& ctx) {
-  std::string_view sub = argv[1];
-  if (argv.size() == 2 && EqualsIgnoreCase(sub, "help")) return DebugHelp(ctx);
-  if (argv.size() == 3 && EqualsIgnoreCase(sub, "sleep")) {
-    DebugSleep(argv[2]);
+  ArgParser parser(argv.subspan(1));
+  if (parser.Remaining() == 1 && parser.Check("HELP")) return DebugHelp(ctx);
+  if (parser.Remaining() == 2 && parser.Check("SLEEP")) {
+    DebugSleep(parser.Next());
     return ctx.rb.SendOk();
   }
-  if (argv.size() == 3 && EqualsIgnoreCase(sub, "set-active-expire")) {
+  if (parser.Remaining() == 2 && parser.Check("SET-ACTIVE-EXPIRE")) {
     // Redis reads the flag with atoi(): anything but a non-zero number disables.
-    ctx.server.dbs().active_expire_enabled = std::atoi(std::string(argv[2]).c_str()) != 0;
+    ctx.server.dbs().active_expire_enabled = std::atoi(std::string(parser.Next()).c_str()) != 0;
     return ctx.rb.SendOk();
   }
-  if (argv.size() == 3 && EqualsIgnoreCase(sub, "object")) return DebugObject(argv[2], ctx);
+  if (parser.Remaining() == 2 && parser.Check("OBJECT")) return DebugObject(parser.Next(), ctx);
   ctx.rb.SendError(SubcommandSyntaxError(argv));
 }
 

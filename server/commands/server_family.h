@@ -1,6 +1,8 @@
 // Server family helpers that other parts of the server call.
 #pragma once
 
+#include "protocol/reply_builder.h"
+#include "server/commands/command.h"
 #include "server/server_state.h"
 
 namespace tandem::commands {
@@ -9,5 +11,10 @@ namespace tandem::commands {
 // log level, hz clamped to 1..500 (as Redis does), the LFU/LRU settings of the keyspace,
 // active rehashing. Idempotent; call under the engine lock once threads run.
 void ApplyConfigSideEffects(ServerState& server);
+
+// One COMMAND INFO entry for a registered command: name, arity, flags, first key, last key,
+// step (from the command table), ACL categories, tips and key specs (from its CommandDoc),
+// and its subcommands' entries.
+void WriteCommandInfo(const CommandSpec& spec, protocol::ReplyBuilder& rb);
 
 }  // namespace tandem::commands

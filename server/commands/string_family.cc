@@ -1,25 +1,25 @@
 // String commands: SET GET GETEX GETDEL GETSET SETNX SETEX PSETEX MSET MSETNX MGET APPEND STRLEN
 // SETRANGE GETRANGE SUBSTR INCR DECR INCRBY DECRBY INCRBYFLOAT LCS, with Redis 7.0.15's
 // replies, errors and encodings (t_string.c). Engine work lives in string_ops.cc.
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
 #include "server/commands/families.h"
 #include "server/commands/string_ops.h"
-#include "server/engine/database.h"
+#include "server/engine/numbers.h"
 #include "server/server_state.h"
 
 namespace tandem::commands {
 namespace {
 
-using engine::Database;
-using engine::Entry;
-using engine::ObjType;
 using protocol::ReplyBuilder;
 
 // Sends the error for a failed Op. Returns true if `status` was an error.
@@ -28,15 +28,6 @@ bool ReplyError(OpStatus status, ReplyBuilder& rb) {
   if (err.empty()) return false;
   rb.SendError(err);
   return true;
-}
-
-// "ERR invalid expire time in 'set' command".
-std::string InvalidExpireError(std::string_view command) {
-  const std::string_view format = protocol::kErrInvalidExpire;
-  const size_t at = format.find("%s");
-  std::string text(format.substr(0, at));
-  text.append(command).append(format.substr(at + 2));
-  return text;
 }
 
 unsigned long long MaxBulkLen(CommandContext& ctx) {
@@ -92,17 +83,14 @@ bool ParseExtendedOptions(CmdArgs args, bool is_set, ExtendedOptions* o) {
 }
 
 // Turns an EX / PX / EXAT / PXAT argument into an absolute time in ms, as setGenericCommand
-// and getexCommand do; on failure sends the error and returns false.
-bool ResolveExpire(ExpireKind kind, std::string_view arg, CommandContext& ctx, int64_t* when) {
+// and getexCommand do; returns the error text on failure, "" on success.
+std::string ResolveExpire(ExpireKind kind, std::string_view arg, CommandContext& ctx,
+                          int64_t* when) {
   long long ms;
-  if (!engine::StringToLL(arg, &ms)) {
-    ctx.rb.SendError(protocol::kErrNotInteger);
-    return false;
-  }
+  if (!engine::StringToLL(arg, &ms)) return std::string(protocol::kErrNotInteger);
   const bool seconds = kind == ExpireKind::kEx || kind == ExpireKind::kExAt;
   if (ms <= 0 || (seconds && ms > LLONG_MAX / 1000)) {
-    ctx.rb.SendError(InvalidExpireError(ctx.cmd.name));
-    return false;
+    return protocol::InvalidExpireError(ctx.cmd.name);
   }
   if (seconds) ms *= 1000;
   if (kind == ExpireKind::kEx || kind == ExpireKind::kPx) {
@@ -110,12 +98,9 @@ bool ResolveExpire(ExpireKind kind, std::string_view arg, CommandContext& ctx, i
     ms = static_cast<long long>(static_cast<unsigned long long>(ms) +
                                 static_cast<unsigned long long>(ctx.server.dbs().now_ms()));
   }
-  if (ms <= 0) {
-    ctx.rb.SendError(InvalidExpireError(ctx.cmd.name));
-    return false;
-  }
+  if (ms <= 0) return protocol::InvalidExpireError(ctx.cmd.name);
   *when = ms;
-  return true;
+  return "";
 }
 
 // SET/SETNX/SETEX/PSETEX/GETSET core (setGenericCommand). `ok_reply` false replies 1/0 (SETNX).
@@ -123,7 +108,8 @@ void SetGeneric(CommandContext& ctx, std::string_view key, std::string_view valu
                 const ExtendedOptions& o, bool ok_reply = true) {
   SetParams params;
   if (o.expire != ExpireKind::kNone) {
-    if (!ResolveExpire(o.expire, o.expire_arg, ctx, &params.expire_at_ms)) return;
+    std::string err = ResolveExpire(o.expire, o.expire_arg, ctx, &params.expire_at_ms);
+    if (!err.empty()) return ctx.rb.SendError(err);
     params.has_expire = true;
   }
   params.keep_ttl = o.keep_ttl;
@@ -190,36 +176,27 @@ void CmdGet(CmdArgs argv, CommandContext& ctx) {
   r.ok() ? ctx.rb.SendBulk(*r) : ctx.rb.SendNull();
 }
 
-// Applies GETEX's expiry change to `key`, whose value was already sent.
-void ApplyGetExExpiry(Database& db, std::string_view key, const ExtendedOptions& o, int64_t when,
-                      int64_t now_ms) {
-  engine::Table::Slot slot = db.FindSlot(key, Database::kNoTouch);
-  if (!slot.entry) return;
-  const bool absolute = o.expire == ExpireKind::kExAt || o.expire == ExpireKind::kPxAt;
-  if (absolute && when <= now_ms) {
-    db.DeleteAt(slot);  // an absolute time already past deletes the key
-  } else if (o.expire != ExpireKind::kNone) {
-    db.SetExpire(slot, when);
-  } else if (o.persist) {
-    db.Persist(slot);
-  }
-}
-
 // GETEX key [EX seconds | PX ms | EXAT unix-s | PXAT unix-ms | PERSIST]
 void CmdGetEx(CmdArgs argv, CommandContext& ctx) {
   ExtendedOptions o;
   if (!ParseExtendedOptions(argv.subspan(2), /*is_set=*/false, &o)) {
     return ctx.rb.SendError(protocol::kErrSyntax);
   }
-  Database& db = ctx.db();
-  Entry* e = db.FindRead(argv[1]);
-  if (!e) return ctx.rb.SendNull();
-  if (e->type() != ObjType::kString) return ctx.rb.SendError(protocol::kErrWrongType);
-  int64_t when = 0;
-  if (o.expire != ExpireKind::kNone && !ResolveExpire(o.expire, o.expire_arg, ctx, &when)) return;
-  IntBuf buf;
-  ctx.rb.SendBulk(e->StringValue(buf));
-  ApplyGetExExpiry(db, argv[1], o, when, ctx.server.dbs().now_ms());
+  GetExParams params;
+  std::string expire_error;
+  if (o.expire != ExpireKind::kNone) {
+    expire_error = ResolveExpire(o.expire, o.expire_arg, ctx, &params.expire_at_ms);
+    if (expire_error.empty()) params.expiry = GetExParams::Expiry::kSet;
+  } else if (o.persist) {
+    params.expiry = GetExParams::Expiry::kPersist;
+  }
+  // Like Redis, a bad expiry is reported only for an existing string: a missing key still
+  // replies null and another type WRONGTYPE (the Op then changes nothing).
+  OpResult<std::string> r = OpGetEx(ctx.db(), argv[1], params, ctx.server.dbs().now_ms());
+  if (ReplyError(r.status(), ctx.rb)) return;
+  if (!r.ok()) return ctx.rb.SendNull();
+  if (!expire_error.empty()) return ctx.rb.SendError(expire_error);
+  ctx.rb.SendBulk(*r);
 }
 
 // GETDEL key
@@ -231,36 +208,23 @@ void CmdGetDel(CmdArgs argv, CommandContext& ctx) {
 
 // MGET key [key ...]
 void CmdMGet(CmdArgs argv, CommandContext& ctx) {
-  Database& db = ctx.db();
   ctx.rb.StartArray(argv.size() - 1);
-  for (size_t i = 1; i < argv.size(); ++i) {
-    Entry* e = db.FindRead(argv[i]);
-    if (!e || e->type() != ObjType::kString) {
-      ctx.rb.SendNull();
-      continue;
-    }
-    IntBuf buf;
-    ctx.rb.SendBulk(e->StringValue(buf));
-  }
+  OpMGet(ctx.db(), argv.subspan(1), [&](std::optional<std::string_view> value) {
+    value ? ctx.rb.SendBulk(*value) : ctx.rb.SendNull();
+  });
 }
 
 // MSET key value [key value ...]
 void CmdMSet(CmdArgs argv, CommandContext& ctx) {
-  if (argv.size() % 2 == 0) return ctx.rb.SendError(WrongNumArgsError(ctx.cmd.name));
-  Database& db = ctx.db();
-  for (size_t i = 1; i < argv.size(); i += 2) db.PutString(argv[i], argv[i + 1]);
+  if (argv.size() % 2 == 0) return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
+  OpMSet(ctx.db(), argv.subspan(1));
   ctx.rb.SendOk();
 }
 
 // MSETNX key value [key value ...]
 void CmdMSetNx(CmdArgs argv, CommandContext& ctx) {
-  if (argv.size() % 2 == 0) return ctx.rb.SendError(WrongNumArgsError(ctx.cmd.name));
-  Database& db = ctx.db();
-  for (size_t i = 1; i < argv.size(); i += 2) {
-    if (db.Find(argv[i])) return ctx.rb.SendLong(0);
-  }
-  for (size_t i = 1; i < argv.size(); i += 2) db.PutString(argv[i], argv[i + 1]);
-  ctx.rb.SendLong(1);
+  if (argv.size() % 2 == 0) return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
+  ctx.rb.SendLong(OpMSetNx(ctx.db(), argv.subspan(1)) ? 1 : 0);
 }
 
 // APPEND key value
@@ -455,15 +419,11 @@ void ReplyLcsIdx(CommandContext& ctx, const LcsOptions& o, const std::vector<Lcs
 
 // LCS key1 key2 [LEN] [IDX] [MINMATCHLEN min-match-len] [WITHMATCHLEN]
 void CmdLcs(CmdArgs argv, CommandContext& ctx) {
-  Database& db = ctx.db();
-  Entry* ea = db.FindRead(argv[1]);
-  Entry* eb = db.FindRead(argv[2]);
-  if ((ea && ea->type() != ObjType::kString) || (eb && eb->type() != ObjType::kString)) {
-    return ctx.rb.SendError(protocol::kErrLcsNotStrings);
-  }
+  // Like Redis, the types are checked before the options are parsed.
   IntBuf buf_a, buf_b;
-  std::string_view a = ea ? ea->StringValue(buf_a) : std::string_view();
-  std::string_view b = eb ? eb->StringValue(buf_b) : std::string_view();
+  auto inputs = OpLcsInputs(ctx.db(), argv[1], argv[2], buf_a, buf_b);
+  if (!inputs.ok()) return ctx.rb.SendError(protocol::kErrLcsNotStrings);
+  const auto [a, b] = *inputs;
   LcsOptions o;
   if (!ParseLcsOptions(argv.subspan(3), ctx, &o)) return;
   if (a.size() >= UINT32_MAX - 1 || b.size() >= UINT32_MAX - 1) {

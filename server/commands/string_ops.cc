@@ -48,28 +48,6 @@ void EditRaw(Database& db, std::string* s, Fn&& fn) {
 
 }  // namespace
 
-std::string_view OpStatusError(OpStatus status) {
-  switch (status) {
-    case OpStatus::kWrongType:
-      return protocol::kErrWrongType;
-    case OpStatus::kNotInteger:
-      return protocol::kErrNotInteger;
-    case OpStatus::kNotFloat:
-      return protocol::kErrNotFloat;
-    case OpStatus::kOverflow:
-      return protocol::kErrOverflow;
-    case OpStatus::kNanOrInf:
-      return protocol::kErrIncrNanOrInf;
-    case OpStatus::kTooBig:
-      return protocol::kErrStringTooBig;
-    case OpStatus::kOk:
-    case OpStatus::kKeyNotFound:
-    case OpStatus::kSkipped:
-      break;
-  }
-  return {};
-}
-
 Entry::Init StringInit(std::string_view value, bool allow_int) {
   Entry::Init init;
   long long v;
@@ -276,6 +254,53 @@ OpResult<std::string*> OpBitsForWrite(Database& db, std::string_view key, uint64
   if (grows) EditRaw(db, s, [&](std::string& str) { str.resize(need, '\0'); });
   if (grew) *grew = grows;
   return s;
+}
+
+// --- GETEX, MSET, MSETNX, LCS ----------------------------------------------------------------
+
+OpResult<std::string> OpGetEx(Database& db, std::string_view key, const GetExParams& params,
+                              int64_t now_ms) {
+  Entry* e = db.FindRead(key);
+  if (!e) return OpStatus::kKeyNotFound;
+  if (!IsString(e)) return OpStatus::kWrongType;
+  IntBuf buf;
+  std::string value(e->StringValue(buf));
+  if (params.expiry == GetExParams::Expiry::kKeep) return value;
+  Table::Slot slot = db.FindSlot(key, Database::kNoTouch);
+  if (!slot.entry) return value;
+  if (params.expiry == GetExParams::Expiry::kPersist) {
+    db.Persist(slot);
+  } else if (params.expire_at_ms <= now_ms) {
+    db.DeleteAt(slot);  // a time already past deletes the key
+  } else {
+    db.SetExpire(slot, params.expire_at_ms);
+  }
+  return value;
+}
+
+void OpMSet(Database& db, std::span<const std::string_view> key_values) {
+  for (size_t i = 0; i + 1 < key_values.size(); i += 2) {
+    db.PutString(key_values[i], key_values[i + 1]);
+  }
+}
+
+bool OpMSetNx(Database& db, std::span<const std::string_view> key_values) {
+  for (size_t i = 0; i + 1 < key_values.size(); i += 2) {
+    if (db.Find(key_values[i])) return false;
+  }
+  OpMSet(db, key_values);
+  return true;
+}
+
+OpResult<std::pair<std::string_view, std::string_view>> OpLcsInputs(Database& db,
+                                                                    std::string_view key_a,
+                                                                    std::string_view key_b,
+                                                                    IntBuf& buf_a, IntBuf& buf_b) {
+  const Entry* a = db.FindRead(key_a);
+  const Entry* b = db.FindRead(key_b);
+  if ((a && !IsString(a)) || (b && !IsString(b))) return OpStatus::kWrongType;
+  return std::pair(a ? a->StringValue(buf_a) : std::string_view(),
+                   b ? b->StringValue(buf_b) : std::string_view());
 }
 
 // --- Bit primitives --------------------------------------------------------------------------

@@ -1,54 +1,23 @@
 // Engine operations on string values, shared by the Redis string and bitmap commands and, later,
 // by the memcached bridge and Lua. Ops touch only the engine: they neither parse arguments nor
-// send replies, and they report failures as an OpStatus. Their semantics (encodings, expiry
-// carried over, size limits) are Redis 7.0.15's t_string.c / bitops.c. Used only under the
-// engine lock; views they return point into the database and are valid until its next change.
+// send replies, and they report failures as an OpStatus (op_result.h). Their semantics
+// (encodings, expiry carried over, size limits) are Redis 7.0.15's t_string.c / bitops.c. Used
+// only under the engine lock; views they return point into the database and are valid until
+// its next change.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "server/commands/op_result.h"
 #include "server/engine/database.h"
 
 namespace tandem::commands {
-
-enum class OpStatus : uint8_t {
-  kOk,
-  kKeyNotFound,
-  kWrongType,
-  kSkipped,     // an NX / XX condition was not met
-  kNotInteger,  // the stored value is not an integer
-  kNotFloat,    // the stored value or the increment is not a valid float
-  kOverflow,    // an integer increment would overflow
-  kNanOrInf,    // a float increment would produce NaN or an infinity
-  kTooBig,      // the result would exceed proto-max-bulk-len
-};
-
-// The Redis error reply for a failed status ("WRONGTYPE ...", "ERR ..."); empty for kOk,
-// kKeyNotFound and kSkipped, which are not errors.
-std::string_view OpStatusError(OpStatus status);
-
-// A value or the reason there is none.
-template <class T>
-class OpResult {
- public:
-  OpResult(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
-  OpResult(OpStatus status) : status_(status) {}   // NOLINT
-
-  bool ok() const { return status_ == OpStatus::kOk; }
-  OpStatus status() const { return status_; }
-  const T& value() const { return value_; }
-  T& value() { return value_; }
-  const T& operator*() const { return value_; }
-  const T* operator->() const { return &value_; }
-
- private:
-  OpStatus status_ = OpStatus::kOk;
-  T value_{};
-};
 
 // Room to format an int-encoded value.
 using IntBuf = char[24];
@@ -70,6 +39,30 @@ OpResult<size_t> OpStrLen(engine::Database& db, std::string_view key);
 // A missing key gives "". kWrongType.
 OpResult<std::string_view> OpGetRange(engine::Database& db, std::string_view key, long long start,
                                       long long end, IntBuf& buf);
+
+// MGET: calls visit(std::optional<std::string_view>) for each of `keys` in order, with nullopt
+// when the key is missing or holds another type (MGET never fails), counting keyspace hits
+// and misses. A value is valid during its visit only.
+template <class Visit>
+void OpMGet(engine::Database& db, std::span<const std::string_view> keys, Visit&& visit) {
+  for (std::string_view key : keys) {
+    const engine::Entry* e = db.FindRead(key);
+    if (!e || e->type() != engine::ObjType::kString) {
+      visit(std::optional<std::string_view>());
+      continue;
+    }
+    IntBuf buf;
+    visit(std::optional<std::string_view>(e->StringValue(buf)));
+  }
+}
+
+// LCS's inputs: the strings at `key_a` and `key_b` ("" for a missing key), counting keyspace
+// hits and misses. kWrongType when either holds another type. The views are valid until the
+// database changes.
+OpResult<std::pair<std::string_view, std::string_view>> OpLcsInputs(engine::Database& db,
+                                                                    std::string_view key_a,
+                                                                    std::string_view key_b,
+                                                                    IntBuf& buf_a, IntBuf& buf_b);
 
 // --- Writes ----------------------------------------------------------------------------------
 
@@ -95,6 +88,24 @@ OpResult<SetOutcome> OpSet(engine::Database& db, std::string_view key, std::stri
 
 // GETDEL / memcached-style take: the value, then the key is deleted. kKeyNotFound, kWrongType.
 OpResult<std::string> OpGetDel(engine::Database& db, std::string_view key);
+
+struct GetExParams {
+  enum class Expiry : uint8_t { kKeep, kSet, kPersist };
+  Expiry expiry = Expiry::kKeep;
+  int64_t expire_at_ms = 0;  // absolute, with kSet
+};
+
+// GETEX / memcached-style get-and-touch: the string at `key` (a copy, as the key may go), then
+// its TTL changed: kSet expires it at expire_at_ms, deleting it when that is not after
+// `now_ms`; kPersist removes the TTL. Counts a keyspace hit or miss. kKeyNotFound, kWrongType.
+OpResult<std::string> OpGetEx(engine::Database& db, std::string_view key, const GetExParams& params,
+                              int64_t now_ms);
+
+// MSET: stores each key/value pair of `key_values` in order (a repeated key keeps the last).
+void OpMSet(engine::Database& db, std::span<const std::string_view> key_values);
+
+// MSETNX: stores every pair of `key_values` only if none of the keys exists; true if stored.
+bool OpMSetNx(engine::Database& db, std::span<const std::string_view> key_values);
 
 // INCRBY / DECRBY / INCR / DECR: the new value; a missing key counts as 0. The result is always
 // int-encoded and the TTL is kept. kWrongType, kNotInteger, kOverflow.

@@ -22,6 +22,15 @@ constexpr bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+// What C code sees of a binary-safe argument: the bytes before its first NUL.
+constexpr std::string_view CStringPart(std::string_view s) { return s.substr(0, s.find('\0')); }
+
+// Redis's strcasecmp(arg, token) == 0 for a NUL-free `token`: `arg` matches up to its first
+// NUL, so "NX\0junk" is NX, as for every option Redis compares with strcasecmp.
+constexpr bool EqualsTokenIgnoreCase(std::string_view arg, std::string_view token) {
+  return EqualsIgnoreCase(CStringPart(arg), token);
+}
+
 inline void ToLowerInPlace(std::string& s) {
   for (char& c : s) c = AsciiToLower(c);
 }

@@ -15,7 +15,8 @@ using tandem::commands::ArgParser;
 using tandem::commands::kErrNotFloat;
 using tandem::commands::kErrNotInteger;
 using tandem::commands::kErrSyntax;
-using tandem::commands::WrongNumArgsError;
+using tandem::protocol::InvalidExpireError;
+using tandem::protocol::WrongNumArgsError;
 using ErrorKind = ArgParser::ErrorKind;
 
 enum class Unit { kNone, kSeconds, kMillis };
@@ -60,6 +61,7 @@ TEST_CASE("Error texts are Redis's, byte for byte") {
   CHECK(WrongNumArgsError("get") == "ERR wrong number of arguments for 'get' command");
   CHECK(WrongNumArgsError("config|get") ==
         "ERR wrong number of arguments for 'config|get' command");
+  CHECK(InvalidExpireError("getex") == "ERR invalid expire time in 'getex' command");
 }
 
 TEST_CASE("Next walks the arguments in order and Index/Remaining follow") {
@@ -160,6 +162,18 @@ TEST_CASE("Check compares ignoring case and consumes only on a match") {
   CHECK(parser.Check("WITHSCORES"));
   CHECK(parser.Check("limit"));
   CHECK_FALSE(parser.Check("limit"));  // Nothing left.
+  CHECK(parser.Finalize());
+}
+
+TEST_CASE("Check and MapNext read an argument up to its first NUL byte, like strcasecmp") {
+  const std::vector<std::string_view> args = {"NX\0junk"sv, "xx\0"sv, "\0GET"sv, "GET"};
+  ArgParser parser(args);
+  CHECK(parser.Check("NX"));
+  CHECK(parser.MapNext("NX", 1, "XX", 2) == 2);
+  CHECK_FALSE(parser.Check("GET"));  // empty as a C string
+  CHECK(parser.Check(""));
+  CHECK_FALSE(parser.Check("GE"));
+  CHECK(parser.Check("GET"));
   CHECK(parser.Finalize());
 }
 

@@ -1,11 +1,20 @@
-// Tests for the COMMAND INFO / COMMAND DOCS metadata and its reply writers.
+// Tests for the COMMAND INFO / COMMAND DOCS metadata and its reply writers, and the check
+// that the command table, the generated docs and Redis's reference table agree.
 #include "server/commands/command_docs.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <climits>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "server/commands/command_table.h"
+#include "server/commands/dispatcher.h"
+#include "server/commands/server_family.h"
 
 namespace tandem::commands {
 namespace {
@@ -261,15 +270,190 @@ TEST_CASE("WriteDocs lists a container's subcommands only when asked") {
   CHECK(!without.Contains("$subcommands"));
 }
 
-TEST_CASE("WriteInfo ends with an empty set for plain commands, an array for containers") {
+// ---- One source of command metadata ----------------------------------------------------------
+// The command table (arity, flags, key range: what the dispatcher and COMMAND INFO use), the
+// generated docs (tips, key specs, ACL categories) and redis-server 7.0.15's own COMMAND
+// output (tools/redis-7.0-commands.tsv) must agree, so none of them can drift.
+
+// One row of tools/redis-7.0-commands.tsv.
+struct ReferenceRow {
+  int arity = 0;
+  std::string flags;  // comma-separated, in Redis's order
+  int first_key = 0, last_key = 0, step = 0;
+  std::string acl_categories;  // comma-separated
+};
+
+const std::map<std::string, ReferenceRow>& ReferenceTable() {
+  static const std::map<std::string, ReferenceRow> table = [] {
+    std::map<std::string, ReferenceRow> rows;
+    std::ifstream in(TANDEM_SOURCE_DIR "/tools/redis-7.0-commands.tsv");
+    REQUIRE_MESSAGE(in.good(), "tools/redis-7.0-commands.tsv is missing");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#' || line.rfind("name\t", 0) == 0) continue;
+      std::vector<std::string> cols;
+      std::stringstream fields(line);
+      for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
+      if (cols.size() == 6) cols.emplace_back();  // no ACL categories
+      REQUIRE_MESSAGE(cols.size() == 7, line);
+      rows[cols[0]] = {std::stoi(cols[1]), cols[2], std::stoi(cols[3]), std::stoi(cols[4]),
+                       std::stoi(cols[5]), cols[6]};
+    }
+    return rows;
+  }();
+  return table;
+}
+
+std::string Join(std::span<const std::string_view> items) {
+  std::string out;
+  for (std::string_view item : items) out += (out.empty() ? "" : ",") + std::string(item);
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& csv) {
+  std::vector<std::string> out;
+  std::stringstream in(csv);
+  for (std::string item; std::getline(in, item, ',');) out.push_back(item);
+  return out;
+}
+
+bool HasFlag(const CommandDoc& doc, std::string_view flag) {
+  return std::find(doc.flags.begin(), doc.flags.end(), flag) != doc.flags.end();
+}
+
+// COMMAND INFO's first key, last key and step, derived from the key specs as Redis 7.0's
+// populateCommandLegacyRangeSpec does, and whether that derivation makes the keys movable.
+struct LegacyRange {
+  int first_key = 0, last_key = 0, step = 0;
+  bool movable = false;
+};
+
+LegacyRange LegacyRangeOf(const CommandDoc& doc) {
+  LegacyRange out;
+  auto plain = [](const KeySpecDoc& ks) {
+    return ks.begin_search.type == BeginSearchType::kIndex &&
+           ks.find_keys.type == FindKeysType::kRange;
+  };
+  auto report = [&](int first, int last_relative, int step) {
+    out.first_key = first;
+    out.last_key = last_relative >= 0 ? first + last_relative : last_relative;
+    out.step = step;
+  };
+  if (doc.key_specs.empty()) return out;
+  if (doc.key_specs.size() == 1 && plain(doc.key_specs[0])) {
+    const KeySpecDoc& ks = doc.key_specs[0];
+    out.movable = ks.flags & kKeyIncomplete;
+    report(ks.begin_search.index, ks.find_keys.lastkey, ks.find_keys.keystep);
+    return out;
+  }
+  int first = INT_MAX;
+  int last = 0, prev_last = 0;
+  for (const KeySpecDoc& ks : doc.key_specs) {
+    if (!plain(ks) || ks.find_keys.keystep != 1 ||
+        (prev_last && prev_last != ks.begin_search.index - 1)) {
+      out.movable = true;
+      continue;
+    }
+    if (ks.flags & kKeyIncomplete) out.movable = true;
+    first = std::min(first, ks.begin_search.index);
+    int last_abs = ks.find_keys.lastkey;
+    if (last_abs >= 0) last_abs += ks.begin_search.index;
+    // Redis compares as unsigned, so a negative (from the end) last key wins.
+    last = static_cast<int>(std::max(static_cast<unsigned>(last), static_cast<unsigned>(last_abs)));
+    prev_last = last;
+  }
+  if (first == INT_MAX) {
+    out.movable = true;
+    return out;
+  }
+  report(first, last < 0 ? last : last - first, 1);
+  return out;
+}
+
+TEST_CASE("every doc entry agrees with redis-server's COMMAND table and its own key specs") {
+  const auto& reference = ReferenceTable();
+  size_t checked = 0;
+  auto check = [&](const CommandDoc& doc) {
+    CAPTURE(doc.name);
+    auto it = reference.find(std::string(doc.name));
+    REQUIRE(it != reference.end());
+    const ReferenceRow& row = it->second;
+    CHECK(doc.arity == row.arity);
+    CHECK(Join(doc.flags) == row.flags);
+    CHECK(doc.first_key == row.first_key);
+    CHECK(doc.last_key == row.last_key);
+    CHECK(doc.step == row.step);
+    CHECK(Join(doc.acl_categories) == row.acl_categories);
+    const LegacyRange range = LegacyRangeOf(doc);
+    CHECK(range.first_key == doc.first_key);
+    CHECK(range.last_key == doc.last_key);
+    CHECK(range.step == doc.step);
+    // Key specs the legacy range cannot express make the keys movable (the converse does
+    // not hold: Redis also marks commands with a getkeys procedure, like ZUNIONSTORE).
+    if (range.movable) CHECK(HasFlag(doc, "movablekeys"));
+    ++checked;
+  };
+  for (const CommandDoc& doc : AllCommandDocs()) {
+    check(doc);
+    for (const CommandDoc& sub : doc.subcommands) check(sub);
+  }
+  CHECK(checked == reference.size());
+}
+
+// The COMMAND INFO prefix redis-server sends for `row`: name, arity, flags, first key, last
+// key, step, ACL categories, in RecordingBuilder tokens.
+std::string ReferenceInfoPrefix(std::string_view name, const ReferenceRow& row) {
+  std::vector<std::string> flags = Split(row.flags), acl = Split(row.acl_categories);
+  std::string out = "*10 $" + std::string(name) + " :" + std::to_string(row.arity) + " ~" +
+                    std::to_string(flags.size());
+  for (const std::string& f : flags) out += " +" + f;
+  out += " :" + std::to_string(row.first_key) + " :" + std::to_string(row.last_key) + " :" +
+         std::to_string(row.step) + " ~" + std::to_string(acl.size());
+  for (const std::string& c : acl) out += " +" + c;
+  return out;
+}
+
+TEST_CASE("every registered command matches its doc entry and redis-server's COMMAND INFO") {
+  CommandTable table;
+  RegisterAllCommands(table);
+  const auto& reference = ReferenceTable();
+  size_t checked = 0;
+  for (const CommandSpec& spec : table.all()) {
+    CAPTURE(spec.name);
+    const CommandDoc* doc = FindCommandDoc(spec.name);
+    REQUIRE(doc != nullptr);
+    auto it = reference.find(std::string(spec.name));
+    REQUIRE(it != reference.end());
+    CHECK(spec.arity == doc->arity);
+    CHECK(spec.first_key == doc->first_key);
+    CHECK(spec.last_key == doc->last_key);
+    CHECK(spec.step == doc->step);
+    // Every spec can run: it has a handler, or it is a container reached through its
+    // subcommands.
+    CHECK((spec.handler != nullptr || !spec.subcommands.empty()));
+    if (spec.parent) CHECK(FindCommandDoc(spec.parent->name)->subcommands.data() <= doc);
+    // What COMMAND INFO sends, flags included, up to the parts that come from the doc alone.
+    RecordingBuilder rb;
+    WriteCommandInfo(spec, rb);
+    const std::string expected = ReferenceInfoPrefix(spec.name, it->second);
+    CHECK(rb.Str().substr(0, expected.size()) == expected);
+    CHECK(rb.Str().size() > expected.size());
+    CHECK(rb.Str()[expected.size()] == ' ');
+    ++checked;
+  }
+  CHECK(checked > 100);
+}
+
+TEST_CASE("WriteCommandInfo ends with an empty set for plain commands, an array for containers") {
+  CommandTable table;
+  RegisterAllCommands(table);
   RecordingBuilder get;
-  WriteInfo(Doc("get"), get);
-  CHECK(get.tokens.front() == "*10");
+  WriteCommandInfo(*table.Find("get"), get);
   CHECK(get.Str().substr(0, 50) == "*10 $get :2 ~2 +readonly +fast :1 :1 :1 ~3 +@read ");
   CHECK(get.tokens.back() == "~0");
   RecordingBuilder slowlog;
-  WriteInfo(Doc("slowlog"), slowlog);
-  CHECK(slowlog.Contains("~0 ~0 *4 *10 $slowlog|get :-2"));
+  WriteCommandInfo(*table.Find("slowlog"), slowlog);
+  CHECK(slowlog.Contains("~0 ~0 *4 *10 $slowlog|"));
 }
 
 }  // namespace
