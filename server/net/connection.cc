@@ -68,28 +68,32 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
   ReadMore();
 }
 
-void Connection::ReadMore() {
+void Connection::ReadMore(bool drained) {
   if (waiting_ || held_ || closed_ || close_after_write_) return;
   if (out_.pending() > kReadPauseOutputBytes) return;  // resumes after the write
+  if (drained) return WaitReadable();
   TryRead();
+}
+
+// Only after a read found the socket empty: asio's reactor is edge-triggered, and an edge
+// it saw while no wait was queued is not reported again.
+void Connection::WaitReadable() {
+  in_.ReleaseIfEmpty();
+  ReportBuffers();
+  waiting_ = true;
+  socket_.async_wait(Socket::wait_read, [self = shared_from_this()](const asio::error_code& ec) {
+    self->waiting_ = false;
+    if (self->closed_) return;
+    if (ec) return self->Close();
+    self->ReadMore();
+  });
 }
 
 void Connection::TryRead() {
   std::span<char> room = in_.PrepareRead(session_->ReadLimit());
   asio::error_code ec;
   size_t n = socket_.read_some(asio::buffer(room.data(), room.size()), ec);
-  if (ec == asio::error::would_block || ec == asio::error::try_again) {
-    in_.ReleaseIfEmpty();
-    ReportBuffers();
-    waiting_ = true;
-    socket_.async_wait(Socket::wait_read, [self = shared_from_this()](const asio::error_code& ec) {
-      self->waiting_ = false;
-      if (self->closed_) return;
-      if (ec) return self->Close();
-      self->ReadMore();
-    });
-    return;
-  }
+  if (ec == asio::error::would_block || ec == asio::error::try_again) return WaitReadable();
   if (ec) return Close();
   server_.stats().net_input_bytes += n;
   in_.CommitRead(n);
@@ -106,8 +110,8 @@ void Connection::TryRead() {
     return Close();
   }
   if (!filled) {
-    // A short read emptied the socket: the next bytes arrive with a readiness event.
-    ReadMore();
+    // A short read emptied the socket: the next bytes come with a readiness event.
+    ReadMore(/*drained=*/true);
   } else {
     // More may be waiting: read it after the loop's other work, not recursively.
     asio::post(ctx_, [self = shared_from_this()] { self->ReadMore(); });
@@ -190,11 +194,12 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
 }
 
 void Connection::ReportBuffers() {
+  size_t bytes = in_.capacity() + out_.capacity();
   commands::ClientState& client = session_->client();
   client.query_buf.store(in_.size(), std::memory_order_relaxed);
   client.query_buf_free.store(in_.free_space(), std::memory_order_relaxed);
   client.output_bytes.store(out_.pending(), std::memory_order_relaxed);
-  size_t bytes = in_.capacity() + out_.capacity();
+  if (bytes == reported_buffer_bytes_) return;  // the shared counter is touched on change only
   server_.client_buffer_bytes.fetch_add(bytes - reported_buffer_bytes_, std::memory_order_relaxed);
   reported_buffer_bytes_ = bytes;
 }

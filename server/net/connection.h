@@ -30,7 +30,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Start(std::string addr, std::string laddr, bool unix_socket);
 
  private:
-  void ReadMore();
+  // Reads when allowed (not held, not closing, output not piled up); `drained` when the
+  // last read emptied the socket, so the next one waits for readiness first.
+  void ReadMore(bool drained = false);
+  void WaitReadable();
   // Reads what the socket has (waiting until it is readable if it has nothing).
   void TryRead();
   // Lets the session run what the input holds and acts on what it asks next.
