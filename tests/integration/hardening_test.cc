@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <csignal>
 #include <regex>
 #include <string>
 #include <thread>
@@ -141,6 +142,22 @@ TEST_CASE("a non-reading client over its hard limit is cut off within a reply; o
   CHECK(InfoField(other.get(), "stats", "client_output_buffer_limit_disconnections") == 1);
   CHECK(InfoField(other.get(), "stats", "total_commands_processed") < 100);
   CHECK(InfoField(other.get(), "memory", "used_memory") < 64 * 1024 * 1024);
+}
+
+TEST_CASE("SIGTERM does not wait for a long pipeline to finish" *
+          doctest::skip(UsingExternalServer())) {
+  auto server = StartOrFail({});
+  RedisConn setup = Connect(server->address());
+  REQUIRE(Str(Run(setup.get(), {"SET", "v", std::string(100 * 1024, 'v')})) == "OK");
+  // No output limit: 700 GETs of 100 KB in one write from a client that does not read.
+  std::string gets;
+  for (int i = 0; i < 700; ++i) gets += EncodeCommand({"GET", "v"});
+  RawConn hog(server->address());
+  hog.Send(gets);
+  std::this_thread::sleep_for(milliseconds(20));
+  auto start = Clock::now();
+  CHECK(server->StopWith(SIGTERM, std::chrono::seconds(5)) == 0);
+  CHECK(Clock::now() - start < std::chrono::seconds(1));
 }
 
 TEST_CASE("a drained query buffer gives its memory back" * doctest::skip(UsingExternalServer())) {
