@@ -3,6 +3,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
@@ -12,7 +13,8 @@ namespace {
 
 std::mutex g_mu;
 FILE* g_out = nullptr;
-LogLevel g_level = LogLevel::kNotice;
+// Set by CONFIG SET (under the engine lock), read by every thread that logs.
+std::atomic<LogLevel> g_level{LogLevel::kNotice};
 
 }  // namespace
 
@@ -29,19 +31,19 @@ bool LogOpen(const std::string& path) {
 }
 
 void LogSetLevel(std::string_view level) {
+  LogLevel l = LogLevel::kNotice;
   if (level == "debug") {
-    g_level = LogLevel::kDebug;
+    l = LogLevel::kDebug;
   } else if (level == "verbose") {
-    g_level = LogLevel::kVerbose;
+    l = LogLevel::kVerbose;
   } else if (level == "warning") {
-    g_level = LogLevel::kWarning;
-  } else {
-    g_level = LogLevel::kNotice;
+    l = LogLevel::kWarning;
   }
+  g_level.store(l, std::memory_order_relaxed);
 }
 
 void Log(LogLevel level, std::string_view message) {
-  if (level < g_level) return;
+  if (level < g_level.load(std::memory_order_relaxed)) return;
   static constexpr char kMarks[] = {'.', '-', '*', '#'};
   timeval tv;
   gettimeofday(&tv, nullptr);

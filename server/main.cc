@@ -1,11 +1,17 @@
 // tandem-server [config-file] [--option value ...]
 #include <malloc.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <asio/signal_set.hpp>
 #include <asio/steady_timer.hpp>
+#include <cerrno>
+#include <cstddef>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <random>
@@ -36,24 +42,68 @@ void PrintUsage() {
 }
 
 bool LoadConfig(int argc, char** argv, tandem::Config* config) {
-  tandem::ConfigRegistry registry(config);
+  const tandem::ConfigRegistry& registry = tandem::ConfigRegistry::Instance();
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string err;
   size_t first_opt = 0;
   if (!args.empty() && args[0].rfind("--", 0) != 0) {
     char resolved[PATH_MAX];
     config->config_file = realpath(args[0].c_str(), resolved) ? resolved : args[0];
-    if (!registry.LoadFile(args[0], &err)) {
+    if (!registry.LoadFile(args[0], config, &err)) {
       std::cerr << err << "\n";
       return false;
     }
     first_opt = 1;
   }
-  if (!registry.ApplyArgs({args.begin() + first_opt, args.end()}, &err)) {
+  if (!registry.ApplyArgs({args.begin() + first_opt, args.end()}, config, &err)) {
     std::cerr << err << "\n";
     return false;
   }
+  // The last dir wins, so a command-line --dir overrides a file's unreachable one.
+  if (!config->dir.empty() && chdir(config->dir.c_str()) != 0) {
+    std::cerr << "*** FATAL CONFIG ERROR ***\nCan't chdir to '" << config->dir
+              << "': " << std::strerror(errno) << "\n";
+    return false;
+  }
   return true;
+}
+
+// Redis's supervised mode: tells upstart (SIGSTOP) or systemd (sd_notify READY=1) that the
+// server accepts connections. "auto" picks whichever the environment names.
+void NotifySupervisor(const std::string& mode) {
+  bool upstart = mode == "upstart" || (mode == "auto" && std::getenv("UPSTART_JOB"));
+  bool systemd = mode == "systemd" || (mode == "auto" && !upstart && std::getenv("NOTIFY_SOCKET"));
+  if (upstart) {
+    if (!std::getenv("UPSTART_JOB")) {
+      Log(LogLevel::kWarning, "upstart supervision requested, but UPSTART_JOB not found!");
+      return;
+    }
+    Log(LogLevel::kNotice, "supervised by upstart, will stop to signal readiness.");
+    raise(SIGSTOP);
+    unsetenv("UPSTART_JOB");
+    return;
+  }
+  if (!systemd) return;
+  const char* path = std::getenv("NOTIFY_SOCKET");
+  if (!path || !*path) {
+    Log(LogLevel::kWarning, "systemd supervision requested or auto-detected, but "
+                            "NOTIFY_SOCKET not found!");
+    return;
+  }
+  Log(LogLevel::kNotice, "Supervised by systemd. Please make sure you set appropriate values "
+                         "for TimeoutStartSec and TimeoutStopSec in your service unit.");
+  sockaddr_un sa{};
+  size_t len = std::strlen(path);
+  if (len >= sizeof(sa.sun_path)) return;
+  sa.sun_family = AF_UNIX;
+  std::memcpy(sa.sun_path, path, len);
+  if (sa.sun_path[0] == '@') sa.sun_path[0] = '\0';  // abstract socket
+  int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return;
+  static constexpr char kReady[] = "STATUS=Ready to accept connections\nREADY=1\n";
+  sendto(fd, kReady, sizeof(kReady) - 1, MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&sa),
+         static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + len));
+  close(fd);
 }
 
 }  // namespace
@@ -93,6 +143,9 @@ int main(int argc, char** argv) {
     Log(LogLevel::kWarning, "No config file specified, using the default config.");
   } else {
     Log(LogLevel::kWarning, "Configuration loaded from " + config.config_file);
+  }
+  for (const std::string& w : tandem::ConfigRegistry::Instance().Warnings(config)) {
+    Log(LogLevel::kWarning, w);
   }
 
   tandem::commands::CommandTable table;
@@ -138,6 +191,7 @@ int main(int argc, char** argv) {
                              ", io-threads=" + std::to_string(threads) + ".");
   Log(LogLevel::kNotice, "Server initialized");
   Log(LogLevel::kNotice, "Ready to accept connections");
+  NotifySupervisor(config.supervised);
   pool.Run();
   return 0;
 }

@@ -7,7 +7,8 @@
 namespace tandem {
 
 void ServerCron::Start() {
-  int hz = std::clamp(server_.config().hz, 1, 500);
+  // Runs outside the engine lock: reads the configuration through a snapshot.
+  int hz = std::clamp(server_.config_snapshot()->hz, 1, 500);
   timer_.expires_after(std::chrono::milliseconds(1000 / hz));
   timer_.async_wait([this](const asio::error_code& ec) {
     if (ec) return;

@@ -3,11 +3,17 @@
 namespace tandem::commands {
 
 ServerState::ServerState(Config config, CommandTable table)
-    : config_(std::move(config)),
+    : config_(std::make_shared<const Config>(std::move(config))),
+      locked_config_(config_.load()),
       table_(std::move(table)),
-      dbs_(config_.databases),
+      dbs_(locked_config_->databases),
       start_time_ms_(engine::WallClockMs()) {
   lastsave_s = start_time_ms_ / 1000;
+}
+
+void ServerState::PublishConfig(Config next) {
+  locked_config_ = std::make_shared<const Config>(std::move(next));
+  config_.store(locked_config_, std::memory_order_release);
 }
 
 size_t ServerState::UsedMemory() const {

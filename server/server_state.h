@@ -1,12 +1,14 @@
 // Server-wide state shared by all connections: the databases, configuration, command
 // table, connected clients, statistics, slow log and monitors. One instance, created in
-// main(); every field is used under the engine lock except where marked atomic.
+// main(); every field is used under the engine lock except where marked atomic, and the
+// configuration, which io threads read through config_snapshot().
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -51,7 +53,20 @@ class ServerState {
   EngineLock& engine_mutex() { return engine_mutex_; }
 
   engine::DbSet& dbs() { return dbs_; }
-  Config& config() { return config_; }
+
+  // The running configuration, for code under the engine lock: the snapshot is replaced
+  // only under that lock, and this object keeps the current one alive, so the reference
+  // holds until the lock is released (or the next PublishConfig by the same holder).
+  const Config& config() const { return *locked_config_; }
+  // The running configuration for any thread, without the lock: an immutable snapshot that
+  // stays valid as long as the caller keeps it.
+  std::shared_ptr<const Config> config_snapshot() const {
+    return config_.load(std::memory_order_acquire);
+  }
+  // Under the engine lock: makes `next` the running configuration. References from
+  // config() taken before are invalid afterwards.
+  void PublishConfig(Config next);
+
   const CommandTable& commands() const { return table_; }
   ServerStats& stats() { return stats_; }
 
@@ -92,7 +107,10 @@ class ServerState {
 
  private:
   EngineLock engine_mutex_;
-  Config config_;
+  // Both point at the same snapshot: the atomic one for lock-free readers, the plain one
+  // for readers under the engine lock (no atomic reference counting per command).
+  std::atomic<std::shared_ptr<const Config>> config_;
+  std::shared_ptr<const Config> locked_config_;
   CommandTable table_;
   engine::DbSet dbs_;
   ServerStats stats_;

@@ -9,6 +9,12 @@
 #include "server/engine/ascii.h"
 
 namespace tandem::commands {
+
+bool IsLocalClient(const ClientState& client) {
+  return client.unix_socket || client.addr.rfind("127.0.0.1:", 0) == 0 ||
+         client.addr.rfind("[::1]:", 0) == 0;
+}
+
 namespace {
 
 // What Redis's "%.*s" prints of an argument: at most `max` bytes, up to the first NUL.
@@ -104,11 +110,6 @@ class CountingBuilder final : public protocol::ReplyBuilder {
  private:
   protocol::ReplyBuilder& inner_;
 };
-
-bool IsLocalClient(const ClientState& client) {
-  return client.unix_socket || client.addr.rfind("127.0.0.1:", 0) == 0 ||
-         client.addr.rfind("[::1]:", 0) == 0;
-}
 
 // Redis's allowProtectedAction for DEBUG (enable-debug-command no | yes | local). Checked
 // before authentication, as Redis does.

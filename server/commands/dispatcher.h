@@ -81,4 +81,8 @@ class Dispatcher {
 // Registers every family's commands into `table`.
 void RegisterAllCommands(CommandTable& table);
 
+// Connected over loopback or the unix socket: what enable-debug-command and
+// enable-protected-configs "local" admit.
+bool IsLocalClient(const ClientState& client);
+
 }  // namespace tandem::commands

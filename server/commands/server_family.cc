@@ -1,13 +1,17 @@
 // Server commands: INFO CONFIG COMMAND TIME LASTSAVE SHUTDOWN MONITOR SLOWLOG DEBUG.
 #include "server/commands/server_family.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <thread>
 #include <unordered_set>
@@ -17,6 +21,7 @@
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
 #include "server/commands/command_docs.h"
+#include "server/commands/dispatcher.h"
 #include "server/commands/families.h"
 #include "server/commands/info.h"
 #include "server/commands/subcommand_replies.h"
@@ -42,21 +47,10 @@ void CmdInfo(CmdArgs argv, CommandContext& ctx) {
 
 // ---- CONFIG ---------------------------------------------------------------------------------
 
-bool IsGlobPattern(std::string_view s) { return s.find_first_of("[*?") != std::string_view::npos; }
-
 // CONFIG GET parameter [parameter ...]
 void CmdConfigGet(CmdArgs argv, CommandContext& ctx) {
-  ConfigRegistry registry(&ctx.server.config());
-  std::vector<std::pair<std::string, std::string>> found;
-  std::unordered_set<std::string> seen;
-  for (std::string_view pattern : argv.subspan(2)) {
-    auto matches = registry.Get({pattern});
-    for (auto& [name, value] : matches) {
-      if (!seen.insert(name).second) continue;
-      // An exact name is echoed as typed, like Redis does.
-      found.emplace_back(IsGlobPattern(pattern) ? name : std::string(pattern), std::move(value));
-    }
-  }
+  std::vector<std::string_view> patterns(argv.begin() + 2, argv.end());
+  auto found = ConfigRegistry::Instance().Get(ctx.server.config(), patterns);
   ctx.rb.StartMap(found.size());
   for (const auto& [name, value] : found) {
     ctx.rb.SendBulk(name);
@@ -64,24 +58,54 @@ void CmdConfigGet(CmdArgs argv, CommandContext& ctx) {
   }
 }
 
+// enable-protected-configs / enable-debug-command: "no", "yes", or "local" (loopback and
+// unix socket clients).
+bool ActionAllowed(const std::string& mode, const ClientState& client) {
+  return mode == "yes" || (mode == "local" && IsLocalClient(client));
+}
+
 // CONFIG SET parameter value [parameter value ...]
+//
+// The new configuration is built and checked aside, the directory and the listening sockets
+// are moved, and only then is it published: a failure anywhere changes nothing.
 void CmdConfigSet(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() % 2 != 0) return ctx.rb.SendError(protocol::kErrSyntax);
   std::vector<std::pair<std::string_view, std::string_view>> pairs;
   for (size_t i = 2; i + 1 < argv.size(); i += 2) pairs.emplace_back(argv[i], argv[i + 1]);
-  Config& config = ctx.server.config();
-  const Config before = config;
-  ConfigRegistry registry(&config);
-  std::string err = registry.Set(pairs);
+  const ConfigRegistry& registry = ConfigRegistry::Instance();
+  const Config& before = ctx.server.config();
+  Config next;
+  std::vector<std::string> changed;
+  std::string err =
+      registry.Set(before, pairs, ActionAllowed(before.enable_protected_configs, ctx.client),
+                   &next, &changed);
   if (!err.empty()) return ctx.rb.SendError(err);
-  if ((config.port != before.port || config.bind != before.bind) && ctx.server.rebind_tcp) {
-    err = ctx.server.rebind_tcp(before.port, before.bind, config.port, config.bind);
+  char old_dir[4096];
+  bool dir_changed = std::find(changed.begin(), changed.end(), "dir") != changed.end();
+  if (dir_changed) {
+    if (!getcwd(old_dir, sizeof(old_dir))) old_dir[0] = '\0';
+    if (chdir(next.dir.c_str()) != 0) {
+      return ctx.rb.SendError(ConfigSetFailed("dir", std::strerror(errno)));
+    }
+  }
+  if ((next.port != before.port || next.bind != before.bind) && ctx.server.rebind_tcp) {
+    err = ctx.server.rebind_tcp(before.port, before.bind, next.port, next.bind);
     if (!err.empty()) {
-      const char* arg = config.port != before.port ? "port" : "bind";
-      config = before;
+      if (dir_changed && old_dir[0] && chdir(old_dir) != 0) {
+        Log(LogLevel::kWarning, "Failed restoring the working directory after CONFIG SET");
+      }
+      const char* arg = next.port != before.port ? "port" : "bind";
       return ctx.rb.SendError(ConfigSetFailed(arg, err));
     }
   }
+  std::vector<std::string> warnings = registry.Warnings(next);
+  std::vector<std::string> old_warnings = registry.Warnings(before);
+  for (const std::string& w : warnings) {
+    if (std::find(old_warnings.begin(), old_warnings.end(), w) == old_warnings.end()) {
+      Log(LogLevel::kWarning, w);
+    }
+  }
+  ctx.server.PublishConfig(std::move(next));  // `before` is gone from here on
   ApplyConfigSideEffects(ctx.server);
   ctx.rb.SendOk();
 }
@@ -94,13 +118,12 @@ void CmdConfigResetStat(CmdArgs argv, CommandContext& ctx) {
 
 // CONFIG REWRITE
 void CmdConfigRewrite(CmdArgs argv, CommandContext& ctx) {
-  ConfigRegistry registry(&ctx.server.config());
-  std::string err = registry.Rewrite();
+  std::string err = ConfigRegistry::Instance().Rewrite(ctx.server.config());
   if (!err.empty()) {
     Log(LogLevel::kWarning, "CONFIG REWRITE failed: " + err);
     return ctx.rb.SendError(err);
   }
-  Log(LogLevel::kNotice, "CONFIG REWRITE executed with success.");
+  Log(LogLevel::kWarning, "CONFIG REWRITE executed with success.");
   ctx.rb.SendOk();
 }
 
@@ -655,9 +678,8 @@ void RegisterConfigAndCommand(CommandTable& table) {
 }  // namespace
 
 void ApplyConfigSideEffects(ServerState& server) {
-  Config& config = server.config();
+  const Config& config = server.config();
   LogSetLevel(config.loglevel);
-  config.hz = std::clamp(config.hz, 1, 500);
   engine::DbSet& dbs = server.dbs();
   server.eviction_policy = engine::ParseEvictionPolicy(config.maxmemory_policy)
                                .value_or(engine::EvictionPolicy::kNoEviction);

@@ -100,7 +100,8 @@ void Connection::TryRead() {
   const bool filled = n == room.size();
   Run();
   if (closed_) return;
-  if (in_.size() > server_.config().client_query_buffer_limit) {
+  config_ = server_.config_snapshot();
+  if (in_.size() > config_->client_query_buffer_limit) {
     Log(LogLevel::kWarning, "Closing client that reached max query buffer length: addr=" +
                                 session_->client().addr);
     {

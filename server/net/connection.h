@@ -50,6 +50,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   asio::io_context& ctx_;
   Socket socket_;
   commands::ServerState& server_;
+  // The configuration as of the last read: read here without the engine lock.
+  std::shared_ptr<const Config> config_;
   InputBuffer in_;
   OutputBuffer out_;
   std::unique_ptr<Session> session_;

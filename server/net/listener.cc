@@ -32,7 +32,7 @@ bool Listener::OpenTcp(int port, const std::vector<std::string>& bind, Acceptors
       if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);
       if (!ec && ip.is_v6()) acceptor->set_option(asio::ip::v6_only(true), ec);
       if (!ec) acceptor->bind(ep, ec);
-      if (!ec) acceptor->listen(server_.config().tcp_backlog, ec);
+      if (!ec) acceptor->listen(server_.config_snapshot()->tcp_backlog, ec);
     }
     if (ec) {
       if (optional) continue;
@@ -46,7 +46,8 @@ bool Listener::OpenTcp(int port, const std::vector<std::string>& bind, Acceptors
 }
 
 bool Listener::Open(std::string* err) {
-  const Config& config = server_.config();
+  const std::shared_ptr<const Config> snapshot = server_.config_snapshot();
+  const Config& config = *snapshot;
   if (!OpenTcp(config.port, config.bind, &tcp_, err)) return false;
   for (auto& acceptor : tcp_) AcceptTcp(*acceptor);
   if (!config.unixsocket.empty()) {
@@ -129,7 +130,7 @@ void Listener::AcceptTcp(asio::ip::tcp::acceptor& acceptor) {
     if (!ec) {
       asio::error_code ignored;
       sock.set_option(asio::ip::tcp::no_delay(true), ignored);
-      if (server_.config().tcp_keepalive > 0) {
+      if (server_.config_snapshot()->tcp_keepalive > 0) {
         sock.set_option(asio::socket_base::keep_alive(true), ignored);
       }
       auto peer = sock.remote_endpoint(ignored);

@@ -68,7 +68,8 @@ size_t RespSession::ReadLimit() const {
 
 size_t RespSession::ParseBatch(size_t max, std::string* error) {
   protocol::ParserLimits limits;
-  limits.proto_max_bulk_len = server_.config().proto_max_bulk_len;
+  config_ = server_.config_snapshot();
+  limits.proto_max_bulk_len = config_->proto_max_bulk_len;
   limits.authenticated = client_.authenticated;
   std::string_view input = in_.Pending();
   size_t pos = 0;
@@ -127,7 +128,6 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
   auto lock = dispatcher_.LockBatch(
       [this](size_t i) -> const std::vector<std::string_view>& { return batch_[i].argv; }, count,
       client_);
-  const Config& config = server_.config();
   const int64_t slice_end_us = dispatcher_.now_us() + kSliceUs;
   size_t ran = 0;
   for (; ran < count; ++ran) {
@@ -159,7 +159,8 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
       out_.queued().resize(mark);
     }
     if (client_.reply_mode == Mode::kSkipThis) client_.reply_mode = Mode::kOn;
-    if (CheckOutputLimits(config, dispatcher_.now_us() / 1000)) {
+    // Read after every command: a CONFIG SET in the batch replaces the configuration.
+    if (CheckOutputLimits(server_.config(), dispatcher_.now_us() / 1000)) {
       *next = Next::kClose;
       ++ran;
       break;

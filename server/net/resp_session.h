@@ -36,6 +36,8 @@ class RespSession final : public Session {
 
   commands::ServerState& server_;
   commands::Dispatcher& dispatcher_;
+  // The configuration as of the last parse: read there without the engine lock.
+  std::shared_ptr<const Config> config_;
   protocol::RespParser parser_;
   protocol::RespWriter writer_;
   // A deque: growing it never moves a parsed command, whose arguments may point into its
