@@ -3,13 +3,18 @@ BUILD_DIR ?= build
 FUZZ_DIR ?= build-fuzz
 SAN_DIR ?= build-sanitize
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+TSAN_DIR ?= build-tsan
+TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
+# Reports go to files (the servers the tests start write there too); any report fails the run.
+TSAN_REPORTS = $(abspath $(TSAN_DIR))/tsan-report
+TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$(TSAN_REPORTS)"
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev \
                libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit integration differential clients sanitize fuzz bench clean
+.PHONY: deps build run test unit integration differential clients sanitize tsan fuzz bench clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -47,6 +52,19 @@ sanitize: deps
 	./$(SAN_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(SAN_DIR)/tandem-server
 
+# The same suites on a ThreadSanitizer build: io threads read the configuration, statistics
+# and buffers lock-free, and any data race stops the process that sees it.
+tsan: deps
+	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(TSAN_FLAGS) -O1"
+	cmake --build $(TSAN_DIR) -j$(JOBS) --target tandem-server tandem-unit-tests tandem-integration-tests
+	rm -f $(TSAN_REPORTS).*
+	$(TSAN_ENV) ./$(TSAN_DIR)/tandem-unit-tests || { cat $(TSAN_REPORTS).* 2>/dev/null; exit 1; }
+	$(TSAN_ENV) ./$(TSAN_DIR)/tandem-integration-tests || { cat $(TSAN_REPORTS).* 2>/dev/null; exit 1; }
+	$(TSAN_ENV) python3 tests/differential/run.py --tandem $(TSAN_DIR)/tandem-server || \
+	  { cat $(TSAN_REPORTS).* 2>/dev/null; exit 1; }
+	@if ls $(TSAN_REPORTS).* >/dev/null 2>&1; then cat $(TSAN_REPORTS).*; exit 1; fi
+	@echo "ThreadSanitizer: no reports"
+
 # Both libFuzzer targets (ASan + UBSan), each for FUZZ_SECONDS on a copy of its corpus:
 # the RESP parser alone, and the whole connection path on a real engine.
 fuzz: deps
@@ -60,17 +78,18 @@ fuzz: deps
 	  -detect_leaks=1 $(FUZZ_DIR)/connection_corpus
 
 # Every test: unit, integration, differential against redis-server, the stock clients, the
-# same suites under sanitizers, and a bounded fuzz run.
+# same suites under AddressSanitizer + UBSan and under ThreadSanitizer, and a bounded fuzz run.
 test: build
 	./$(BUILD_DIR)/tandem-unit-tests
 	./$(BUILD_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
 	/usr/bin/python3 tests/clients/clients_test.py --tandem $(BUILD_DIR)/tandem-server
 	$(MAKE) sanitize
+	$(MAKE) tsan
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 bench: build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SAN_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SAN_DIR) $(TSAN_DIR)

@@ -280,12 +280,12 @@ bool ConfigRegistry::ApplyArgs(const std::vector<std::string>& args, Config* con
 std::vector<std::pair<std::string, std::string>> ConfigRegistry::Get(
     const Config& config, const std::vector<std::string_view>& patterns) const {
   std::vector<std::pair<std::string, std::string>> out;
-  std::unordered_set<std::string> listed;
+  std::unordered_set<std::string> listed;  // lower case: Redis lists a name once
   for (std::string_view pattern : patterns) {
     if (pattern.find_first_of("[*?") == std::string_view::npos) {
       // An exact name is echoed as typed, like Redis does.
       const Option* o = Find(pattern);
-      if (o && listed.insert(std::string(pattern)).second) {
+      if (o && listed.insert(engine::ToLower(pattern)).second) {
         out.emplace_back(std::string(pattern), o->get(config));
       }
       continue;

@@ -930,7 +930,10 @@ std::vector<Option> BuildConfigOptions() {
                           10));
   t.push_back(InertNumber("repl-timeout", "", 0, {1, INT_MAX}, 60));
   t.push_back(InertBool("repl-disable-tcp-nodelay", "", 0, false));
-  t.push_back(InertNumber("repl-backlog-size", "", 0, {1, LLONG_MAX, kMemory}, 1024 * 1024));
+  // Redis's resizeReplicationBacklog raises it to 16kb at least.
+  t.push_back(MakeNumber("repl-backlog-size", "", kInert, {1, LLONG_MAX, kMemory},
+                         CompatNumber("repl-backlog-size", 1024 * 1024),
+                         [](long long v) { return std::max(v, 16ll * 1024); }));
   t.push_back(InertNumber("repl-backlog-ttl", "", 0, {0, LONG_MAX}, 3600));
   t.push_back(InertBool("repl-diskless-sync", "", 0, true));
   t.push_back(InertNumber("repl-diskless-sync-delay", "", 0, kIntNonNeg, 5));

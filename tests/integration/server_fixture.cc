@@ -145,6 +145,12 @@ std::unique_ptr<TestServer> TestServer::StartWithConfig(const std::string& confi
   return Launch(config_file, {}, failure);
 }
 
+std::unique_ptr<TestServer> TestServer::StartWithConfig(const std::string& config_file,
+                                                        const std::vector<std::string>& args,
+                                                        std::string* failure) {
+  return Launch(config_file, args, failure);
+}
+
 std::unique_ptr<TestServer> TestServer::Launch(const std::string& config_file,
                                                const std::vector<std::string>& args,
                                                std::string* failure) {

@@ -36,6 +36,10 @@ class TestServer {
   // Same, reading `config_file` first (the command-line port and bind override it).
   static std::unique_ptr<TestServer> StartWithConfig(const std::string& config_file,
                                                      std::string* failure = nullptr);
+  // Same, with more arguments after --port/--bind.
+  static std::unique_ptr<TestServer> StartWithConfig(const std::string& config_file,
+                                                     const std::vector<std::string>& args,
+                                                     std::string* failure);
   ~TestServer();
 
   Address address() const { return {"127.0.0.1", port_, ""}; }
