@@ -5,6 +5,7 @@ namespace tandem::commands {
 ServerState::ServerState(Config config, CommandTable table)
     : config_(std::make_shared<const Config>(std::move(config))),
       locked_config_(config_.load()),
+      current_config_(locked_config_.get()),
       table_(std::move(table)),
       dbs_(locked_config_->databases),
       start_time_ms_(engine::WallClockMs()) {
@@ -14,6 +15,7 @@ ServerState::ServerState(Config config, CommandTable table)
 void ServerState::PublishConfig(Config next) {
   locked_config_ = std::make_shared<const Config>(std::move(next));
   config_.store(locked_config_, std::memory_order_release);
+  current_config_.store(locked_config_.get(), std::memory_order_release);
 }
 
 size_t ServerState::UsedMemory() const {

@@ -63,6 +63,13 @@ class ServerState {
   std::shared_ptr<const Config> config_snapshot() const {
     return config_.load(std::memory_order_acquire);
   }
+  // Lock-free, for a holder that keeps its snapshot between events (a connection): takes the
+  // current snapshot if a newer one was published; otherwise costs one atomic load.
+  void RefreshConfigSnapshot(std::shared_ptr<const Config>* snapshot) const {
+    if (snapshot->get() != current_config_.load(std::memory_order_acquire)) {
+      *snapshot = config_snapshot();
+    }
+  }
   // Under the engine lock: makes `next` the running configuration. References from
   // config() taken before are invalid afterwards.
   void PublishConfig(Config next);
@@ -111,6 +118,9 @@ class ServerState {
   // for readers under the engine lock (no atomic reference counting per command).
   std::atomic<std::shared_ptr<const Config>> config_;
   std::shared_ptr<const Config> locked_config_;
+  // The current snapshot's address, published after config_: only compared, never
+  // dereferenced (a holder's own snapshot cannot be freed and reused while it holds it).
+  std::atomic<const Config*> current_config_;
   CommandTable table_;
   engine::DbSet dbs_;
   ServerStats stats_;

@@ -100,7 +100,7 @@ void Connection::TryRead() {
   const bool filled = n == room.size();
   Run();
   if (closed_) return;
-  config_ = server_.config_snapshot();
+  server_.RefreshConfigSnapshot(&config_);
   if (in_.size() > config_->client_query_buffer_limit) {
     Log(LogLevel::kWarning, "Closing client that reached max query buffer length: addr=" +
                                 session_->client().addr);

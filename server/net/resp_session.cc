@@ -68,7 +68,7 @@ size_t RespSession::ReadLimit() const {
 
 size_t RespSession::ParseBatch(size_t max, std::string* error) {
   protocol::ParserLimits limits;
-  config_ = server_.config_snapshot();
+  server_.RefreshConfigSnapshot(&config_);
   limits.proto_max_bulk_len = config_->proto_max_bulk_len;
   limits.authenticated = client_.authenticated;
   std::string_view input = in_.Pending();
