@@ -269,8 +269,8 @@ bool ConfigRegistry::ApplyArgs(const std::vector<std::string>& args, Config* con
     if (!problem.empty()) {
       std::string joined;
       for (const auto& v : values) joined += " " + v;
-      *err = "*** FATAL CONFIG ERROR ***\nIn the command line option '--" + name + joined +
-             "'\n" + problem;
+      *err = "*** FATAL CONFIG ERROR ***\nIn the command line option '--" + name + joined + "'\n" +
+             problem;
       return false;
     }
   }
@@ -446,8 +446,9 @@ std::vector<std::string> ConfigRegistry::Warnings(const Config& config) const {
     out.push_back("WARNING: cluster-enabled yes is set, but Tandem runs standalone.");
   }
   if (get("tls-port") != "0") {
-    out.push_back("WARNING: tls-port is set, but Tandem does not support TLS: no TLS port is "
-                  "opened.");
+    out.push_back(
+        "WARNING: tls-port is set, but Tandem does not support TLS: no TLS port is "
+        "opened.");
   }
   return out;
 }

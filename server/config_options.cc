@@ -2,6 +2,8 @@
 // alias, default, range, value format and Redis's validation texts (config.c), and whether
 // Tandem acts on it. Typed Config fields hold what Tandem acts on (or will, in a later
 // issue); the rest keep their value in Config::compat.
+#include "server/config_options.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,7 +16,6 @@
 #include <cstring>
 #include <sstream>
 
-#include "server/config_options.h"
 #include "server/engine/ascii.h"
 #include "server/engine/numbers.h"
 
@@ -33,7 +34,9 @@ const Config& Defaults() {
   return defaults;
 }
 
-std::vector<RewriteLine> OneLine(std::string text, bool force) { return {{std::move(text), force}}; }
+std::vector<RewriteLine> OneLine(std::string text, bool force) {
+  return {{std::move(text), force}};
+}
 
 // ---- Where a value lives: a typed Config field, or its text in Config::compat ---------------
 
@@ -215,10 +218,8 @@ Option MakeNumber(std::string name, std::string alias, uint32_t flags, NumSpec s
 }
 
 template <typename F>
-Option Number(std::string name, std::string alias, uint32_t flags, NumSpec spec,
-              F Config::*field) {
-  return MakeNumber(std::move(name), std::move(alias), flags, spec,
-                    FieldAccess<long long>(field));
+Option Number(std::string name, std::string alias, uint32_t flags, NumSpec spec, F Config::*field) {
+  return MakeNumber(std::move(name), std::move(alias), flags, spec, FieldAccess<long long>(field));
 }
 
 Option InertNumber(std::string name, std::string alias, uint32_t flags, NumSpec spec,
@@ -352,10 +353,8 @@ Option MakeString(std::string name, std::string alias, uint32_t flags, bool empt
   return o;
 }
 
-Option String(std::string name, uint32_t flags, bool empty_is_null,
-              std::string Config::*field) {
-  return MakeString(std::move(name), "", flags, empty_is_null,
-                    FieldAccess<std::string>(field));
+Option String(std::string name, uint32_t flags, bool empty_is_null, std::string Config::*field) {
+  return MakeString(std::move(name), "", flags, empty_is_null, FieldAccess<std::string>(field));
 }
 
 Option InertString(std::string name, std::string alias, uint32_t flags, bool empty_is_null,
@@ -385,8 +384,8 @@ std::string CheckHostname(const Config&, const std::string& v) {
 // Redis's validateProcTitleTemplate: every {variable} known, and something left after the
 // expansion is trimmed of spaces.
 std::string CheckProcTitle(const Config& c, const std::string& t) {
-  static const char* const kVars[] = {"title", "listen-addr", "server-mode", "port",
-                                      "tls-port", "unixsocket", "config-file"};
+  static const char* const kVars[] = {"title",    "listen-addr", "server-mode", "port",
+                                      "tls-port", "unixsocket",  "config-file"};
   const char* kInvalid = "template format is invalid or contains unknown variables";
   std::string out;
   for (size_t i = 0; i < t.size();) {
@@ -453,8 +452,8 @@ std::string FormatLimit(const char* cls, const OutputBufferLimit& l) {
 Option ClientOutputBufferLimit() {
   Option o{"client-output-buffer-limit", "", kCfgMultiArg};
   o.get = [](const Config& c) {
-    return FormatLimit("normal", c.obuf_normal) + " " + FormatLimit("slave", c.obuf_replica) +
-           " " + FormatLimit("pubsub", c.obuf_pubsub);
+    return FormatLimit("normal", c.obuf_normal) + " " + FormatLimit("slave", c.obuf_replica) + " " +
+           FormatLimit("pubsub", c.obuf_pubsub);
   };
   // Redis's updateClientOutputBufferLimit: every group is checked before any is applied.
   o.set = [](Config& c, const Args& v) -> std::string {
@@ -490,8 +489,7 @@ Option ClientOutputBufferLimit() {
     auto line = [](const char* cls, const OutputBufferLimit& l) {
       return std::string("client-output-buffer-limit ") + cls + " " +
              FormatMemory(static_cast<long long>(l.hard)) + " " +
-             FormatMemory(static_cast<long long>(l.soft)) + " " +
-             std::to_string(l.soft_seconds);
+             FormatMemory(static_cast<long long>(l.soft)) + " " + std::to_string(l.soft_seconds);
     };
     return std::vector<RewriteLine>{
         {line("normal", c.obuf_normal), !(c.obuf_normal == d.obuf_normal)},
@@ -559,14 +557,14 @@ constexpr int kNotifyKeyspace = 1 << 0, kNotifyKeyevent = 1 << 1, kNotifyGeneric
               kNotifyHash = 1 << 6, kNotifyZset = 1 << 7, kNotifyExpired = 1 << 8,
               kNotifyEvicted = 1 << 9, kNotifyStream = 1 << 10, kNotifyKeyMiss = 1 << 11,
               kNotifyModule = 1 << 12, kNotifyNew = 1 << 13;
-constexpr int kNotifyAll = kNotifyGeneric | kNotifyString | kNotifyList | kNotifySet |
-                           kNotifyHash | kNotifyZset | kNotifyExpired | kNotifyEvicted |
-                           kNotifyStream | kNotifyModule;
+constexpr int kNotifyAll = kNotifyGeneric | kNotifyString | kNotifyList | kNotifySet | kNotifyHash |
+                           kNotifyZset | kNotifyExpired | kNotifyEvicted | kNotifyStream |
+                           kNotifyModule;
 // In the order Redis prints them after the type classes.
 constexpr EventClass kTypeClasses[] = {
-    {'g', kNotifyGeneric}, {'$', kNotifyString},  {'l', kNotifyList},    {'s', kNotifySet},
-    {'h', kNotifyHash},    {'z', kNotifyZset},    {'x', kNotifyExpired}, {'e', kNotifyEvicted},
-    {'t', kNotifyStream},  {'d', kNotifyModule},  {'n', kNotifyNew}};
+    {'g', kNotifyGeneric}, {'$', kNotifyString}, {'l', kNotifyList},    {'s', kNotifySet},
+    {'h', kNotifyHash},    {'z', kNotifyZset},   {'x', kNotifyExpired}, {'e', kNotifyEvicted},
+    {'t', kNotifyStream},  {'d', kNotifyModule}, {'n', kNotifyNew}};
 constexpr EventClass kTargetClasses[] = {
     {'K', kNotifyKeyspace}, {'E', kNotifyKeyevent}, {'m', kNotifyKeyMiss}};
 
@@ -765,8 +763,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(ClientOutputBufferLimit());
   t.push_back(Number("proto-max-bulk-len", "", 0, {1024 * 1024, LONG_MAX, kMemory},
                      &Config::proto_max_bulk_len));
-  t.push_back(Number("client-query-buffer-limit", "", 0,
-                     {1024 * 1024, LONG_MAX, kMemory, true}, &Config::client_query_buffer_limit));
+  t.push_back(Number("client-query-buffer-limit", "", 0, {1024 * 1024, LONG_MAX, kMemory, true},
+                     &Config::client_query_buffer_limit));
   t.push_back(Number("maxmemory", "", 0, {0, static_cast<long long>(ULLONG_MAX), kMemory, true},
                      &Config::maxmemory));
   t.push_back(Enum("maxmemory-policy", 0,
@@ -777,8 +775,8 @@ std::vector<Option> BuildConfigOptions() {
   // Redis's updateHZ: any value is accepted and kept between 1 and 500.
   t.push_back(MakeNumber("hz", "", 0, kIntNonNeg, FieldAccess<long long>(&Config::hz),
                          [](long long v) { return std::clamp(v, 1ll, 500ll); }));
-  t.push_back(Number("slowlog-log-slower-than", "", 0, {-1, LLONG_MAX},
-                     &Config::slowlog_log_slower_than));
+  t.push_back(
+      Number("slowlog-log-slower-than", "", 0, {-1, LLONG_MAX}, &Config::slowlog_log_slower_than));
   t.push_back(Number("slowlog-max-len", "", 0, {0, LONG_MAX}, &Config::slowlog_max_len));
   t.push_back(Bool("activerehashing", 0, &Config::activerehashing));
   t.push_back(Number("lfu-log-factor", "", 0, kIntNonNeg, &Config::lfu_log_factor));
@@ -804,17 +802,18 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(Number("list-max-listpack-size", "list-max-ziplist-size", kInert, {INT_MIN, INT_MAX},
                      &Config::list_max_listpack_size));
   t.push_back(Number("list-compress-depth", "", kInert, kIntNonNeg, &Config::list_compress_depth));
-  t.push_back(Number("set-max-intset-entries", "", kInert, kSizeT, &Config::set_max_intset_entries));
+  t.push_back(
+      Number("set-max-intset-entries", "", kInert, kSizeT, &Config::set_max_intset_entries));
   t.push_back(Number("zset-max-listpack-entries", "zset-max-ziplist-entries", kInert, kSizeT,
                      &Config::zset_max_listpack_entries));
   t.push_back(Number("zset-max-listpack-value", "zset-max-ziplist-value", kInert, kSizeTMemory,
                      &Config::zset_max_listpack_value));
-  t.push_back(Number("stream-node-max-bytes", "", kInert, kSizeTMemory,
-                     &Config::stream_node_max_bytes));
+  t.push_back(
+      Number("stream-node-max-bytes", "", kInert, kSizeTMemory, &Config::stream_node_max_bytes));
   t.push_back(Number("stream-node-max-entries", "", kInert, {0, LLONG_MAX},
                      &Config::stream_node_max_entries));
-  t.push_back(Number("hll-sparse-max-bytes", "", kInert, kSizeTMemory,
-                     &Config::hll_sparse_max_bytes));
+  t.push_back(
+      Number("hll-sparse-max-bytes", "", kInert, kSizeTMemory, &Config::hll_sparse_max_bytes));
   t.push_back(Number("busy-reply-threshold", "lua-time-limit", kInert, {0, LONG_MAX},
                      &Config::busy_reply_threshold));
 
@@ -827,8 +826,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertBool("syslog-enabled", "", kImm, false));
   t.push_back(InertString("syslog-ident", "", kImm, false, "redis"));
   t.push_back(InertEnum("syslog-facility", kImm,
-                        Names({"user", "local0", "local1", "local2", "local3", "local4",
-                               "local5", "local6", "local7"}),
+                        Names({"user", "local0", "local1", "local2", "local3", "local4", "local5",
+                               "local6", "local7"}),
                         "local0"));
   t.push_back(InertBool("crash-log-enabled", "", 0, true));
   t.push_back(InertBool("crash-memcheck-enabled", "", 0, true));
@@ -836,8 +835,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertBool("jemalloc-bg-thread", "", 0, true));
   t.push_back(InertBool("protected-mode", "", 0, true));
   t.push_back(InertString("ignore-warnings", "", 0, false));
-  t.push_back(InertEnum("oom-score-adj", 0,
-                        {{"no", 0}, {"yes", 1}, {"relative", 1}, {"absolute", 2}}));
+  t.push_back(
+      InertEnum("oom-score-adj", 0, {{"no", 0}, {"yes", 1}, {"relative", 1}, {"absolute", 2}}));
   t.push_back(OomScoreAdjValues());
   t.push_back(InertString("server_cpulist", "", kImm, true));
   t.push_back(InertString("bio_cpulist", "", kImm, true));
@@ -857,16 +856,16 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertBool("lazyfree-lazy-eviction", "", 0, false));
   t.push_back(InertBool("lazyfree-lazy-expire", "", 0, false));
   t.push_back(InertBool("lazyfree-lazy-server-del", "", 0, false));
-  t.push_back(InertNumber("tracking-table-max-keys", "", 0, {0, LONG_MAX, kInteger, true},
-                          1000000));
+  t.push_back(
+      InertNumber("tracking-table-max-keys", "", 0, {0, LONG_MAX, kInteger, true}, 1000000));
   t.push_back(InertNumber("latency-monitor-threshold", "", 0, {0, LLONG_MAX}, 0));
   t.push_back(InertBool("latency-tracking", "", 0, true));
   t.push_back(LatencyTrackingInfoPercentiles());
   // ACL.
   t.push_back(InertString("aclfile", "", kImm, false));
   t.push_back(InertNumber("acllog-max-len", "", 0, {0, LONG_MAX}, 128));
-  t.push_back(InertEnum("acl-pubsub-default", 0, Names({"allchannels", "resetchannels"}),
-                        "resetchannels"));
+  t.push_back(
+      InertEnum("acl-pubsub-default", 0, Names({"allchannels", "resetchannels"}), "resetchannels"));
   // Active defragmentation: like Debian's redis-server (built without Jemalloc's defrag
   // support), it cannot be turned on.
   t.push_back(InertBool("activedefrag", "", 0, false, [](bool on) -> std::string {
@@ -879,8 +878,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertNumber("active-defrag-cycle-max", "", 0, {1, 99}, 25));
   t.push_back(InertNumber("active-defrag-threshold-lower", "", 0, {0, 1000}, 10));
   t.push_back(InertNumber("active-defrag-threshold-upper", "", 0, {0, 1000}, 100));
-  t.push_back(InertNumber("active-defrag-ignore-bytes", "", 0, {1, LLONG_MAX, kMemory, true},
-                          100 << 20));
+  t.push_back(
+      InertNumber("active-defrag-ignore-bytes", "", 0, {1, LLONG_MAX, kMemory, true}, 100 << 20));
   t.push_back(InertNumber("active-defrag-max-scan-fields", "", 0, {1, LONG_MAX}, 1000));
   // Snapshots and the append-only file.
   t.push_back(InertString("dbfilename", "", kCfgProtected, false, "dump.rdb",
@@ -906,8 +905,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertEnum("appendfsync", 0, Names({"everysec", "always", "no"})));
   t.push_back(InertBool("no-appendfsync-on-rewrite", "", 0, false));
   t.push_back(InertNumber("auto-aof-rewrite-percentage", "", 0, kIntNonNeg, 100));
-  t.push_back(InertNumber("auto-aof-rewrite-min-size", "", 0, {0, LLONG_MAX, kMemory},
-                          64 * 1024 * 1024));
+  t.push_back(
+      InertNumber("auto-aof-rewrite-min-size", "", 0, {0, LLONG_MAX, kMemory}, 64 * 1024 * 1024));
   t.push_back(InertBool("aof-load-truncated", "", 0, true));
   t.push_back(InertBool("aof-use-rdb-preamble", "", 0, true));
   t.push_back(InertBool("aof-rewrite-incremental-fsync", "", 0, true));
@@ -926,8 +925,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertString("replica-announce-ip", "slave-announce-ip", 0, true));
   t.push_back(InertNumber("replica-announce-port", "slave-announce-port", 0, kPort, 0));
   t.push_back(InertNumber("replica-priority", "slave-priority", 0, kIntNonNeg, 100));
-  t.push_back(InertNumber("repl-ping-replica-period", "repl-ping-slave-period", 0, {1, INT_MAX},
-                          10));
+  t.push_back(
+      InertNumber("repl-ping-replica-period", "repl-ping-slave-period", 0, {1, INT_MAX}, 10));
   t.push_back(InertNumber("repl-timeout", "", 0, {1, INT_MAX}, 60));
   t.push_back(InertBool("repl-disable-tcp-nodelay", "", 0, false));
   // Redis's resizeReplicationBacklog raises it to 16kb at least.
@@ -941,8 +940,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertEnum("repl-diskless-load", 0, Names({"disabled", "on-empty-db", "swapdb"})));
   t.push_back(InertNumber("min-replicas-to-write", "min-slaves-to-write", 0, kIntNonNeg, 0));
   t.push_back(InertNumber("min-replicas-max-lag", "min-slaves-max-lag", 0, kIntNonNeg, 10));
-  t.push_back(InertEnum("propagation-error-behavior", 0,
-                        Names({"ignore", "panic", "panic-on-replicas"})));
+  t.push_back(
+      InertEnum("propagation-error-behavior", 0, Names({"ignore", "panic", "panic-on-replicas"})));
   // Cluster.
   t.push_back(InertBool("cluster-enabled", "", kImm, false));
   t.push_back(InertString("cluster-config-file", "", kImm, false, "nodes.conf"));
@@ -969,9 +968,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertNumber("tls-port", "", 0, kPort, 0));
   for (const char* name :
        {"tls-cert-file", "tls-key-file", "tls-key-file-pass", "tls-client-cert-file",
-        "tls-client-key-file", "tls-client-key-file-pass", "tls-dh-params-file",
-        "tls-ca-cert-file", "tls-ca-cert-dir", "tls-protocols", "tls-ciphers",
-        "tls-ciphersuites"}) {
+        "tls-client-key-file", "tls-client-key-file-pass", "tls-dh-params-file", "tls-ca-cert-file",
+        "tls-ca-cert-dir", "tls-protocols", "tls-ciphers", "tls-ciphersuites"}) {
     t.push_back(InertString(name, "", 0, true));
   }
   t.push_back(InertEnum("tls-auth-clients", 0, Names({"no", "yes", "optional"}), "yes"));

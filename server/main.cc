@@ -86,12 +86,13 @@ void NotifySupervisor(const std::string& mode) {
   if (!systemd) return;
   const char* path = std::getenv("NOTIFY_SOCKET");
   if (!path || !*path) {
-    Log(LogLevel::kWarning, "systemd supervision requested or auto-detected, but "
-                            "NOTIFY_SOCKET not found!");
+    Log(LogLevel::kWarning,
+        "systemd supervision requested or auto-detected, but NOTIFY_SOCKET not found!");
     return;
   }
-  Log(LogLevel::kNotice, "Supervised by systemd. Please make sure you set appropriate values "
-                         "for TimeoutStartSec and TimeoutStopSec in your service unit.");
+  Log(LogLevel::kNotice,
+      "Supervised by systemd. Please make sure you set appropriate values for TimeoutStartSec "
+      "and TimeoutStopSec in your service unit.");
   sockaddr_un sa{};
   size_t len = std::strlen(path);
   if (len >= sizeof(sa.sun_path)) return;

@@ -76,9 +76,8 @@ void CmdConfigSet(CmdArgs argv, CommandContext& ctx) {
   const Config& before = ctx.server.config();
   Config next;
   std::vector<std::string> changed;
-  std::string err =
-      registry.Set(before, pairs, ActionAllowed(before.enable_protected_configs, ctx.client),
-                   &next, &changed);
+  std::string err = registry.Set(
+      before, pairs, ActionAllowed(before.enable_protected_configs, ctx.client), &next, &changed);
   if (!err.empty()) return ctx.rb.SendError(err);
   char old_dir[4096];
   bool dir_changed = std::find(changed.begin(), changed.end(), "dir") != changed.end();

@@ -63,9 +63,10 @@ std::string ConfigGet(redisContext* c, const std::string& name) {
 
 constexpr const char* kDebianConf = "/etc/redis/redis.conf";
 
-TEST_CASE("Debian's redis.conf starts Tandem unchanged, with port and paths given on the "
-          "command line" *
-          doctest::skip(UsingExternalServer() || access(kDebianConf, R_OK) != 0)) {
+TEST_CASE(
+    "Debian's redis.conf starts Tandem unchanged, with port and paths given on the "
+    "command line" *
+    doctest::skip(UsingExternalServer() || access(kDebianConf, R_OK) != 0)) {
   TempDir dir;
   REQUIRE(!dir.path().empty());
   std::string conf = dir.Write("redis.conf", ReadFile(kDebianConf));
@@ -73,8 +74,7 @@ TEST_CASE("Debian's redis.conf starts Tandem unchanged, with port and paths give
   // command line overrides them, as a service unit would.
   std::string failure;
   auto server = TestServer::StartWithConfig(
-      conf, {"--daemonize", "no", "--pidfile", "", "--logfile", "", "--dir", dir.path()},
-      &failure);
+      conf, {"--daemonize", "no", "--pidfile", "", "--logfile", "", "--dir", dir.path()}, &failure);
   REQUIRE_MESSAGE(server, failure);
   RedisConn c = Connect(server->address());
   CHECK(Str(Run(c.get(), {"PING"})) == "PONG");
@@ -101,9 +101,10 @@ TEST_CASE("Debian's redis.conf starts Tandem unchanged, with port and paths give
   CHECK(again->StopWith(SIGTERM) == 0);
 }
 
-TEST_CASE("save rules and appendonly yes start the server with a WARNING that data is not "
-          "persisted" *
-          doctest::skip(UsingExternalServer())) {
+TEST_CASE(
+    "save rules and appendonly yes start the server with a WARNING that data is not "
+    "persisted" *
+    doctest::skip(UsingExternalServer())) {
   TempDir dir;
   std::string conf = dir.Write("persist.conf", "save 900 1\nsave 300 10\nappendonly yes\n");
   std::string failure;
@@ -113,8 +114,9 @@ TEST_CASE("save rules and appendonly yes start the server with a WARNING that da
   CHECK(ConfigGet(c.get(), "save") == "900 1 300 10");
   CHECK(ConfigGet(c.get(), "appendonly") == "yes");
   std::string log = server->Log();
-  CHECK(Contains(log, "# WARNING: save \"900 1 300 10\" is set, but Tandem keeps data in memory "
-                      "only"));
+  CHECK(Contains(log,
+                 "# WARNING: save \"900 1 300 10\" is set, but Tandem keeps data in memory "
+                 "only"));
   CHECK(Contains(log, "# WARNING: appendonly yes is set"));
   CHECK(server->StopWith(SIGTERM) == 0);
 }
@@ -186,9 +188,10 @@ TEST_CASE("supervised systemd sends READY=1 to NOTIFY_SOCKET once connections ar
 
 // Io threads read the limits without the engine lock while CONFIG SET replaces them: the
 // ThreadSanitizer build (make tsan) reports any race here.
-TEST_CASE("CONFIG SET of the limits io threads read, while clients on every thread run "
-          "commands" *
-          doctest::skip(UsingExternalServer())) {
+TEST_CASE(
+    "CONFIG SET of the limits io threads read, while clients on every thread run "
+    "commands" *
+    doctest::skip(UsingExternalServer())) {
   std::string failure;
   auto server = TestServer::Start({"--io-threads", "4"}, &failure);
   REQUIRE_MESSAGE(server, failure);
@@ -213,11 +216,11 @@ TEST_CASE("CONFIG SET of the limits io threads read, while clients on every thre
   for (int i = 0; i < 200; ++i) {
     std::string mb = std::to_string(2 + i % 3) + "mb";
     std::string obuf = "normal " + std::to_string(1 + i % 5) + "mb 0 0";
-    CHECK(Str(Run(admin.get(), {"CONFIG", "SET", "proto-max-bulk-len", mb,
-                                "client-query-buffer-limit", mb, "client-output-buffer-limit",
-                                obuf, "hz", std::to_string(10 + i % 5), "tcp-keepalive",
-                                std::to_string(i % 300), "loglevel",
-                                i % 2 ? "notice" : "warning"})) == "OK");
+    CHECK(Str(Run(admin.get(),
+                  {"CONFIG", "SET", "proto-max-bulk-len", mb, "client-query-buffer-limit", mb,
+                   "client-output-buffer-limit", obuf, "hz", std::to_string(10 + i % 5),
+                   "tcp-keepalive", std::to_string(i % 300), "loglevel",
+                   i % 2 ? "notice" : "warning"})) == "OK");
     RawConn fresh(server->address());  // the acceptor reads tcp-keepalive
     CHECK(fresh.Command({"PING"}) == "+PONG\r\n");
   }

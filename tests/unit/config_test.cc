@@ -1,3 +1,5 @@
+#include "server/config.h"
+
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -5,8 +7,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include "server/config.h"
 
 using tandem::Config;
 using tandem::ConfigRegistry;
@@ -182,14 +182,16 @@ TEST_CASE("CONFIG SET is atomic: one bad pair leaves every value unchanged") {
         "ERR CONFIG SET failed (possibly related to argument 'timeout') - argument couldn't be "
         "parsed into an integer");
   CHECK(config.maxclients == 10000);
-  CHECK(Registry().Set(config, {{"maxclients", "50"}, {"TIMEOUT", "5"}}, false, &next, &changed)
+  CHECK(Registry()
+            .Set(config, {{"maxclients", "50"}, {"TIMEOUT", "5"}}, false, &next, &changed)
             .empty());
   CHECK(next.maxclients == 50);
   CHECK(next.timeout == 5);
   CHECK(changed == std::vector<std::string>{"maxclients", "timeout"});
 }
 
-TEST_CASE("CONFIG SET refuses unknown, immutable, protected and repeated names with Redis's texts") {
+TEST_CASE(
+    "CONFIG SET refuses unknown, immutable, protected and repeated names with Redis's texts") {
   Config config;
   CHECK(SetOne(&config, "nope", "1") ==
         "ERR Unknown option or number of arguments for CONFIG SET - 'nope'");
