@@ -186,6 +186,27 @@ TEST_CASE("supervised systemd sends READY=1 to NOTIFY_SOCKET once connections ar
   CHECK(server->StopWith(SIGTERM) == 0);
 }
 
+// The commands after a CONFIG SET in the same batch see the new configuration (the old one
+// may be freed under them: the ASan build checks that nothing still points at it).
+TEST_CASE("a pipelined batch keeps running after a CONFIG SET replaces the configuration" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RawConn conn(server->address());
+  std::string batch;
+  for (int i = 0; i < 3; ++i) {
+    batch += EncodeCommand({"CONFIG", "SET", "client-output-buffer-limit",
+                            "normal " + std::to_string(64 + i) + "mb 0 0"});
+    batch += EncodeCommand({"SET", "k", "v"});
+  }
+  batch += EncodeCommand({"CONFIG", "GET", "client-output-buffer-limit"});
+  conn.Send(batch);
+  for (int i = 0; i < 6; ++i) CHECK(conn.ReadReply() == "+OK\r\n");
+  CHECK(conn.ReadReply().find("normal 69206016 0 0 slave") != std::string::npos);
+  CHECK(server->StopWith(SIGTERM) == 0);
+}
+
 // Io threads read the limits without the engine lock while CONFIG SET replaces them: the
 // ThreadSanitizer build (make tsan) reports any race here.
 TEST_CASE(
