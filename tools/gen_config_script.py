@@ -60,7 +60,7 @@ ALTERNATE = {
     "activedefrag": ["yes"],
 }
 # Pairs and patterns beyond one parameter at a time.
-EXTRA = """
+EXTRA = r"""
 # --- several parameters, aliases and globs -----------------------------------------------
 !shape CONFIG GET *
 !pairs CONFIG GET *max-*-entries*
@@ -143,6 +143,14 @@ CONFIG SET maxmemory-clients 0
 CONFIG SET notify-keyspace-events "A A"
 CONFIG SET notify-keyspace-events ""
 CONFIG GET notify-keyspace-events
+
+# --- a limit set in a pipeline applies to the replies after it ----------------------------
+SET big "x"*4000
+!raw "*4\r\n$6\r\nCONFIG\r\n$3\r\nSET\r\n$26\r\nclient-output-buffer-limit\r\n$14\r\nnormal 1kb 0 0\r\n*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n"
+!conn restore
+CONFIG GET client-output-buffer-limit
+CONFIG SET client-output-buffer-limit "normal 0 0 0"
+DEL big
 """
 
 

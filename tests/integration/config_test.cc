@@ -186,8 +186,8 @@ TEST_CASE("supervised systemd sends READY=1 to NOTIFY_SOCKET once connections ar
   CHECK(server->StopWith(SIGTERM) == 0);
 }
 
-// The commands after a CONFIG SET in the same batch see the new configuration (the old one
-// may be freed under them: the ASan build checks that nothing still points at it).
+// CONFIG SET publishes a new configuration in the middle of a batch: the commands after it
+// run, and the last value is the one kept.
 TEST_CASE("a pipelined batch keeps running after a CONFIG SET replaces the configuration" *
           doctest::skip(UsingExternalServer())) {
   std::string failure;
