@@ -145,7 +145,8 @@ CONFIG SET notify-keyspace-events ""
 CONFIG GET notify-keyspace-events
 
 # --- a limit set in a pipeline applies to the replies after it ----------------------------
-SET big "x"*4000
+# (past Redis's 16 KB reply buffer, which its limits do not count)
+SET big "x"*40000
 !raw "*4\r\n$6\r\nCONFIG\r\n$3\r\nSET\r\n$26\r\nclient-output-buffer-limit\r\n$14\r\nnormal 1kb 0 0\r\n*2\r\n$3\r\nGET\r\n$3\r\nbig\r\n"
 !conn restore
 CONFIG GET client-output-buffer-limit
