@@ -27,6 +27,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(REPO, "tests", "differential"))
+sys.dont_write_bytecode = True
 import run as diff  # noqa: E402  (Server, encode_command, split_replies, canonical, shape)
 
 QUIET = 0.5  # neither side finished: the stream is over after this long without new bytes
@@ -34,10 +35,6 @@ ONE_SIDE_WAIT = 3.0  # one side finished: wait this long for the other (a loaded
 TOLERANCE_MS = 2000  # relative expiry times differ by the time between the two servers
 DATABASES = 16
 INLINE_MAX = 48 * 1024  # longest inline command sent (Redis's limit is 64 KB)
-
-# ---------------------------------------------------------------------------------------------
-# Argument pools: small, so that commands in one stream meet the same keys
-# ---------------------------------------------------------------------------------------------
 
 KEYS = [b"k", b"a", b"b", b"n", b"key:1", b"x y", b"\xe5", b"it's"]
 LCS_KEYS = [b"l1", b"l2", b"lcs:missing"]
@@ -228,10 +225,6 @@ class Unit:
         self.data, self.replies, self.mode = data, replies, mode
 
 
-# ---------------------------------------------------------------------------------------------
-# Encodings
-# ---------------------------------------------------------------------------------------------
-
 _C_ESCAPES = {ord("\n"): b"\\n", ord("\r"): b"\\r", ord("\t"): b"\\t", ord("\b"): b"\\b",
               ord("\a"): b"\\a", ord('"'): b'\\"', ord("\\"): b"\\\\"}
 _BARE_UNSAFE = set(b" \t\r\n\v\f\x00\"'\\")
@@ -313,10 +306,6 @@ def mutate(r, data):
             data[i:i] = bytes([r.choice(MUTATION_BYTES)])
     return bytes(data)
 
-
-# ---------------------------------------------------------------------------------------------
-# Streams
-# ---------------------------------------------------------------------------------------------
 
 def command_unit(g, inline_share, only=None):
     r = g.r
@@ -407,21 +396,10 @@ def reply_modes(units):
     return modes
 
 
-# ---------------------------------------------------------------------------------------------
-# Running a stream on both servers
-# ---------------------------------------------------------------------------------------------
-
 def connect(addr):
     s = socket.create_connection(addr, timeout=5)
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     return s
-
-
-def send_quietly(sock, data):
-    try:
-        sock.sendall(data)
-    except OSError:
-        pass  # closed after a protocol error or QUIT: what it sent before is still read
 
 
 def exchange(addrs, data, plan, marker):
@@ -434,7 +412,10 @@ def exchange(addrs, data, plan, marker):
         start = 0
         for cut, pause in plan + [(len(data), 0.0)]:
             for s in socks:
-                send_quietly(s, data[start:cut])
+                try:
+                    s.sendall(data[start:cut])
+                except OSError:
+                    pass  # closed after a protocol error or QUIT: its replies are still read
             start = cut
             if pause:
                 time.sleep(pause)
@@ -598,27 +579,19 @@ def short(value, limit=1500):
     return text if FULL_TEXT or len(text) <= limit else text[:limit] + "...(%d chars)" % len(text)
 
 
-# ---------------------------------------------------------------------------------------------
-# Reporting and shrinking
-# ---------------------------------------------------------------------------------------------
-
-def first_difference(labels, units, results):
-    """Where the replies part: the first reply that differs and the unit it answers."""
+def first_difference(units, results):
+    """The first reply that differs: (its index, the unit it answers, both nodes), or None."""
     modes = reply_modes(units)
     parsed = [diff.split_replies(buf)[0] for buf, _ in results]
     for i, (x, y) in enumerate(zip(*parsed)):
         if compared(x, modes.get(i)) != compared(y, modes.get(i)):
-            index, unit = 0, None
+            index = 0
             for u in units:
                 if u.replies is None or index + u.replies > i:
-                    unit = u
-                    break
+                    return i, u, x, y
                 index += u.replies
-            return ["    first differing reply: #%d, to %s" % (
-                        i, short(unit.data, 300) if unit else "?")] + [
-                    "      %-7s %s" % (label + ":", short(n.raw, 600))
-                    for label, n in zip(labels, (x, y))]
-    return ["    replies: %d and %d" % tuple(len(p) for p in parsed)]
+            return i, None, x, y
+    return None
 
 
 def describe(labels, units, plan, problems, results):
@@ -629,16 +602,29 @@ def describe(labels, units, plan, problems, results):
         pieces[0] if len(pieces) == 1 else pieces, 4000))]
     for label, (buf, status) in zip(labels, results):
         lines.append("    %-7s %s + %s" % (label + ":", short(buf, 4000), status))
-    if "replies differ" in problems:
-        lines += first_difference(labels, units, results)
+    at = first_difference(units, results) if "replies differ" in problems else None
+    if at:
+        lines.append("    first differing reply: #%d, to %s"
+                     % (at[0], short(at[1].data, 300) if at[1] else "?"))
+        lines += ["      %-7s %s" % (label + ":", short(n.raw, 600))
+                  for label, n in zip(labels, at[2:])]
     lines += ["    " + p for p in problems if p != "replies differ"]
     return "\n".join(lines)
 
 
-def shrink(pair, units, plan, marker, budget_seconds=20):
-    """Removes units while the stream still shows a difference; None if it needs the cuts."""
+def shrink(pair, units, plan, marker, results, budget_seconds=20):
+    """Removes units while the stream still fails the same way (the first differing reply
+    answers the same unit); None if the difference does not come back."""
     deadline = time.monotonic() + budget_seconds
-    fails = lambda us, p: bool(pair.run(us, p, marker)[0])  # noqa: E731
+    at = first_difference(units, results)
+
+    def fails(us, p):
+        problems, again = pair.run(us, p, marker)
+        if not problems or not at:
+            return bool(problems)
+        now = first_difference(us, again)
+        return now is not None and now[1] is at[1]
+
     if fails(units, []):
         plan = []
     elif not fails(units, plan):
@@ -658,10 +644,6 @@ def shrink(pair, units, plan, marker, budget_seconds=20):
             chunk //= 2
     return units, plan
 
-
-# ---------------------------------------------------------------------------------------------
-# Main
-# ---------------------------------------------------------------------------------------------
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
@@ -709,7 +691,7 @@ def main():
                       % (index, seed, index, problems[0].split("\n")[0]))
                 print(describe(pair.labels, units, plan, problems, results))
                 if failed <= opts.shrink:
-                    small = shrink(pair, units, plan, marker)
+                    small = shrink(pair, units, plan, marker, results)
                     if small is None:
                         print("    (the difference did not come back on a rerun)")
                     elif len(small[0]) < len(units) or len(small[1]) < len(plan):
