@@ -14,7 +14,8 @@ DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev li
                libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit integration differential clients sanitize tsan fuzz bench clean
+.PHONY: deps build run test unit integration differential diff-fuzz clients sanitize tsan fuzz \
+        bench clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -38,6 +39,11 @@ integration: build
 
 differential: build
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+
+# The same random command streams (inline, multibulk, pipelines, split writes, malformed
+# frames) to redis-server and Tandem for FUZZ_SECONDS; any reply or keyspace difference fails.
+diff-fuzz: build
+	python3 tests/fuzz/diff_fuzz.py --tandem $(BUILD_DIR)/tandem-server --seconds $(FUZZ_SECONDS)
 
 # redis-cli, redis-benchmark and redis-py against the server (Debian's python3 has redis-py).
 clients: build
@@ -87,6 +93,7 @@ test: build
 	$(MAKE) sanitize
 	$(MAKE) tsan
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+	$(MAKE) diff-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 bench: build
 	bash bench/run.sh

@@ -137,10 +137,12 @@ void CmdBitCount(CmdArgs argv, CommandContext& ctx) {
     if (!engine::StringToLL(argv[2], &start) || !engine::StringToLL(argv[3], &end)) {
       return ctx.rb.SendError(protocol::kErrNotInteger);
     }
+    // Redis answers an empty negative range before it looks at the unit: BITCOUNT k -1 -5 x
+    // is 0, not a syntax error.
+    if (start < 0 && end < 0 && start > end) return ctx.rb.SendLong(0);
     if (argv.size() == 5 && !ParseBitUnit(argv[4], &is_bit)) {
       return ctx.rb.SendError(protocol::kErrSyntax);
     }
-    if (start < 0 && end < 0 && start > end) return ctx.rb.SendLong(0);
   } else if (argv.size() != 2) {
     return ctx.rb.SendError(protocol::kErrSyntax);
   }
