@@ -93,7 +93,7 @@ test: build
 	$(MAKE) sanitize
 	$(MAKE) tsan
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
-	$(MAKE) diff-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+	python3 tests/fuzz/diff_fuzz.py --tandem $(BUILD_DIR)/tandem-server --seconds $(FUZZ_SECONDS) --seed 1
 
 bench: build
 	bash bench/run.sh
