@@ -77,12 +77,15 @@ void CmdSetBit(CmdArgs argv, CommandContext& ctx) {
   if (!engine::StringToLL(argv[3], &on) || (on & ~1LL)) {
     return ctx.rb.SendError(protocol::kErrBitValue);
   }
-  OpResult<std::string*> r = OpBitsForWrite(ctx.db(), argv[1], offset);
-  if (!r.ok()) return ctx.rb.SendError(OpStatusError(r.status()));
-  unsigned char& byte = reinterpret_cast<unsigned char&>((**r)[offset >> 3]);
-  const unsigned shift = 7 - (offset & 7);
-  const bool old = (byte >> shift) & 1;
-  byte = static_cast<unsigned char>((byte & ~(1u << shift)) | (unsigned(on) << shift));
+  bool old = false;
+  OpStatus status = OpEditBits(ctx.db(), argv[1], offset, [&](std::string& s) {
+    unsigned char& byte = reinterpret_cast<unsigned char&>(s[offset >> 3]);
+    const unsigned shift = 7 - (offset & 7);
+    old = (byte >> shift) & 1;
+    byte = static_cast<unsigned char>((byte & ~(1u << shift)) | (unsigned(on) << shift));
+    return old != (on != 0);
+  });
+  if (status != OpStatus::kOk) return ctx.rb.SendError(OpStatusError(status));
   ctx.rb.SendLong(old ? 1 : 0);
 }
 
@@ -312,11 +315,11 @@ bool ParseBitfieldOps(CmdArgs args, unsigned long long max_bulk_len, std::vector
 }
 
 // Runs a SET or INCRBY on `p` and replies with the old (SET) or new (INCRBY) value, or nil when
-// OVERFLOW FAIL refused it.
-void ApplyBitfieldWrite(const BitfieldOp& op, unsigned char* p, ReplyBuilder& rb) {
+// OVERFLOW FAIL refused it. Returns whether the field's bits changed.
+bool ApplyBitfieldWrite(const BitfieldOp& op, unsigned char* p, ReplyBuilder& rb) {
   const bool incr = op.kind == BitfieldOp::kIncrBy;
   int overflow;
-  uint64_t stored, reply;
+  uint64_t stored, reply, previous;
   if (op.is_signed) {
     const int64_t old = GetSignedBitfield(p, op.offset, op.bits);
     int64_t wrapped = 0,
@@ -325,6 +328,7 @@ void ApplyBitfieldWrite(const BitfieldOp& op, unsigned char* p, ReplyBuilder& rb
                                            op.overflow, &wrapped);
     if (overflow) next = wrapped;
     stored = static_cast<uint64_t>(next);
+    previous = static_cast<uint64_t>(old);
     reply = static_cast<uint64_t>(incr ? next : old);
   } else {
     const uint64_t old = GetUnsignedBitfield(p, op.offset, op.bits);
@@ -334,11 +338,16 @@ void ApplyBitfieldWrite(const BitfieldOp& op, unsigned char* p, ReplyBuilder& rb
                                              incr ? op.value : 0, op.bits, op.overflow, &wrapped);
     if (overflow) next = wrapped;
     stored = next;
+    previous = old;
     reply = incr ? next : old;
   }
-  if (overflow && op.overflow == BitfieldOverflow::kFail) return rb.SendNull();
+  if (overflow && op.overflow == BitfieldOverflow::kFail) {
+    rb.SendNull();
+    return false;
+  }
   rb.SendLong(static_cast<long long>(reply));
   SetBitfield(p, op.offset, op.bits, stored);
+  return stored != previous;
 }
 
 // A GET on `s`, which may be shorter than the field: missing bytes read as zero.
@@ -367,27 +376,30 @@ void BitfieldGeneric(CmdArgs argv, CommandContext& ctx, bool read_only_command) 
     writes = true;
     highest_write = std::max(highest_write, op.offset + op.bits - 1);
   }
-  std::string* target = nullptr;
-  IntBuf buf;
-  std::string_view current;
   if (!writes) {
+    IntBuf buf;
+    std::string_view current;
     Entry* e = ctx.db().FindRead(argv[1]);
     if (e && e->type() != ObjType::kString) return ctx.rb.SendError(protocol::kErrWrongType);
     if (e) current = e->StringValue(buf);
-  } else {
-    if (read_only_command) return ctx.rb.SendError(protocol::kErrBitfieldRoWrite);
-    OpResult<std::string*> r = OpBitsForWrite(ctx.db(), argv[1], highest_write);
-    if (!r.ok()) return ctx.rb.SendError(OpStatusError(r.status()));
-    target = *r;
+    ctx.rb.StartArray(ops.size());
+    for (const BitfieldOp& op : ops) ApplyBitfieldGet(op, current, ctx.rb);
+    return;
   }
-  ctx.rb.StartArray(ops.size());
-  for (const BitfieldOp& op : ops) {
-    if (op.kind == BitfieldOp::kGet) {
-      ApplyBitfieldGet(op, target ? std::string_view(*target) : current, ctx.rb);
-    } else {
-      ApplyBitfieldWrite(op, reinterpret_cast<unsigned char*>(target->data()), ctx.rb);
+  if (read_only_command) return ctx.rb.SendError(protocol::kErrBitfieldRoWrite);
+  OpStatus status = OpEditBits(ctx.db(), argv[1], highest_write, [&](std::string& target) {
+    bool changed = false;
+    ctx.rb.StartArray(ops.size());
+    for (const BitfieldOp& op : ops) {
+      if (op.kind == BitfieldOp::kGet) {
+        ApplyBitfieldGet(op, target, ctx.rb);
+      } else {
+        changed |= ApplyBitfieldWrite(op, reinterpret_cast<unsigned char*>(target.data()), ctx.rb);
+      }
     }
-  }
+    return changed;
+  });
+  if (status != OpStatus::kOk) ctx.rb.SendError(OpStatusError(status));
 }
 
 // BITFIELD key [GET type offset | [OVERFLOW WRAP|SAT|FAIL] SET type offset value |

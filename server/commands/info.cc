@@ -240,8 +240,8 @@ void MemorySection(ServerState& server, InfoText& t) {
   t.Add("mem_aof_buffer", 0);
   t.Add("mem_allocator", "libc");
   t.Add("active_defrag_running", 0);
-  t.Add("lazyfree_pending_objects", 0);
-  t.Add("lazyfreed_objects", 0);
+  t.Add("lazyfree_pending_objects", server.dbs().lazy_free().pending());
+  t.Add("lazyfreed_objects", server.dbs().lazy_free().freed());
 }
 
 // Tandem keeps no snapshots or append-only file: the fields say so.
@@ -479,6 +479,7 @@ void ResetServerStats(ServerState& server) {
   s.error_stats.clear();
   engine::KeyspaceStats& ks = server.dbs().stats();
   ks = engine::KeyspaceStats();
+  server.dbs().lazy_free().ResetStats();
   for (const CommandSpec& spec : server.commands().all()) {
     spec.stats = CommandStats();
     for (const CommandSpec* sub : spec.subcommands) sub->stats = CommandStats();

@@ -8,15 +8,16 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
 #include "server/commands/families.h"
 #include "server/commands/keys_ops.h"
+#include "server/commands/keys_family.h"
 #include "server/engine/database.h"
 #include "server/engine/glob.h"
+#include "server/engine/key_write.h"
 #include "server/engine/numbers.h"
 #include "server/server_state.h"
 
@@ -26,16 +27,13 @@ namespace {
 using engine::Database;
 using engine::DbSet;
 using engine::Entry;
-using engine::Table;
+using engine::KeyWrite;
 using protocol::ReplyBuilder;
 
 // Redis's OBJ_SHARED_INTEGERS and OBJ_SHARED_REFCOUNT: values 0..9999 stored as integers are
 // one shared object, whose OBJECT REFCOUNT is INT_MAX.
 constexpr long long kSharedIntegers = 10000;
-constexpr long long kSharedRefcount = INT_MAX;
-// Values needing more than this many bytes are freed off the engine thread by UNLINK and the
-// lazy-free paths (Redis frees collections of more than 64 elements in the background).
-constexpr size_t kLazyFreeBytes = 64 * 1024;
+constexpr int kSharedRefcount = INT_MAX;
 
 // --- Argument helpers --------------------------------------------------------------------------
 
@@ -86,27 +84,16 @@ bool PolicyIsLfu(const Config& config) {
   return config.maxmemory_policy.find("lfu") != std::string::npos;
 }
 
-// --- Ops: engine work only ---------------------------------------------------------------------
-
-// Frees a detached entry, in the background when it is big and `async` (UNLINK).
-void FreeEntry(Entry* e, bool async) {
-  if (async && e->type() != engine::ObjType::kString && e->MemoryUsage() > kLazyFreeBytes) {
-    std::thread([e] { Entry::Destroy(e); }).detach();
-  } else {
-    Entry::Destroy(e);
-  }
-}
-
 }  // namespace
 
-// The Ops of keys_ops.h.
+// --- Ops: engine work only, declared in keys_ops.h ---------------------------------------------
 
-long long OpDelete(Database& db, CmdArgs keys, bool async) {
+long long OpDelete(Database& db, CmdArgs keys, bool lazy) {
   long long deleted = 0;
   for (std::string_view key : keys) {
-    Table::Slot slot = db.FindSlot(key, Database::kNoTouch);
-    if (!slot.entry) continue;
-    FreeEntry(db.Detach(slot), async);
+    KeyWrite w(db, key, Database::kNoTouch);
+    if (!w.entry()) continue;
+    w.Delete(lazy);
     ++deleted;
   }
   return deleted;
@@ -126,14 +113,15 @@ std::string_view OpType(Database& db, std::string_view key) {
 MoveOutcome OpRename(Database& db, std::string_view src, std::string_view dst, bool nx) {
   if (!db.Find(src)) return MoveOutcome::kNoSource;
   if (src == dst) return nx ? MoveOutcome::kTargetExists : MoveOutcome::kDone;
-  Table::Slot target = db.FindSlot(dst);
-  if (target.entry) {
+  KeyWrite target(db, dst);
+  if (target.entry()) {
     if (nx) return MoveOutcome::kTargetExists;
-    db.DeleteAt(target);
+    target.Delete();
   }
-  // Looked up again: the lookups above may have moved buckets (incremental rehash).
-  Table::Slot source = db.FindSlot(src, Database::kNoTouch);
-  db.Insert(Entry::Rekey(db.Detach(source), dst));
+  KeyWrite source(db, src, Database::kNoTouch);
+  target.Adopt(Entry::Rekey(source.Detach(), dst));
+  source.Commit();
+  target.Commit();
   return MoveOutcome::kDone;
 }
 
@@ -141,48 +129,49 @@ MoveOutcome OpCopy(DbSet& dbs, Database& src, std::string_view key, Database& ds
                    std::string_view dst_key, bool replace) {
   const Entry* source = src.FindRead(key);
   if (!source) return MoveOutcome::kNoSource;
-  Table::Slot target = dst.FindSlot(dst_key);
-  if (target.entry && !replace) return MoveOutcome::kTargetExists;
+  KeyWrite target(dst, dst_key);
+  if (target.entry() && !replace) return MoveOutcome::kTargetExists;
   Entry* copy = Entry::Clone(source, dst_key);
   copy->set_lru(dbs.NewEntryLru());
-  if (target.entry) dst.DeleteAt(target);
-  dst.Insert(copy);
+  if (target.entry()) target.Delete();
+  target.Adopt(copy);
   return MoveOutcome::kDone;
 }
 
 MoveOutcome OpMove(Database& src, Database& dst, std::string_view key) {
-  Table::Slot source = src.FindSlot(key);
-  if (!source.entry) return MoveOutcome::kNoSource;
-  if (dst.Find(key)) return MoveOutcome::kTargetExists;
-  dst.Insert(src.Detach(source));
+  KeyWrite source(src, key);
+  if (!source.entry()) return MoveOutcome::kNoSource;
+  KeyWrite target(dst, key);
+  if (target.entry()) return MoveOutcome::kTargetExists;
+  target.Adopt(source.Detach());
+  source.Commit();
+  target.Commit();
   return MoveOutcome::kDone;
 }
 
 int OpExpire(Database& db, std::string_view key, int64_t when_ms, unsigned flags, int64_t now_ms) {
-  Table::Slot slot = db.FindSlot(key);
-  if (!slot.entry) return 0;
+  KeyWrite w(db, key);
+  if (!w.entry()) return 0;
   if (flags) {
     // No TTL counts as an infinite one: GT always fails, LT always passes.
-    const bool has = slot.entry->has_expire();
-    const int64_t current = has ? slot.entry->expire_at() : -1;
+    const bool has = w.entry()->has_expire();
+    const int64_t current = has ? w.entry()->expire_at() : -1;
     if ((flags & kExpireNx) && has) return 0;
     if ((flags & kExpireXx) && !has) return 0;
     if ((flags & kExpireGt) && (!has || when_ms <= current)) return 0;
     if ((flags & kExpireLt) && has && when_ms >= current) return 0;
   }
   if (when_ms <= now_ms) {
-    db.DeleteAt(slot);
+    w.Delete();
   } else {
-    db.SetExpire(slot, when_ms);
+    w.SetExpire(when_ms);
   }
   return 1;
 }
 
 int OpPersist(Database& db, std::string_view key) {
-  Table::Slot slot = db.FindSlot(key);
-  if (!slot.entry || !slot.entry->has_expire()) return 0;
-  db.Persist(slot);
-  return 1;
+  KeyWrite w(db, key);
+  return w.entry() && w.Persist() ? 1 : 0;
 }
 
 long long OpTtl(Database& db, std::string_view key, bool ms, bool absolute, int64_t now_ms) {
@@ -360,7 +349,7 @@ void CmdDbSize(CmdArgs argv, CommandContext& ctx) {
 void CmdFlushDb(CmdArgs argv, CommandContext& ctx) {
   bool async;
   if (!ParseFlushMode(argv, ctx, &async)) return;
-  ctx.db().Clear(async);
+  ctx.server.dbs().FlushDb(ctx.client.db_index, async);
   ctx.rb.SendOk();
 }
 
@@ -525,17 +514,7 @@ void CmdObjectEncoding(CmdArgs argv, CommandContext& ctx) {
 
 // OBJECT REFCOUNT key
 void CmdObjectRefcount(CmdArgs argv, CommandContext& ctx) {
-  const Entry* e = ObjectLookup(argv[2], ctx);
-  if (!e) return;
-  // Redis shares small integers unless maxmemory is set with an LRU or LFU policy.
-  const Config& config = ctx.server.config();
-  const bool lru_or_lfu =
-      config.maxmemory_policy.find("lru") != std::string::npos || PolicyIsLfu(config);
-  const bool sharing = config.maxmemory == 0 || !lru_or_lfu;
-  const bool shared = sharing && e->type() == engine::ObjType::kString &&
-                      e->encoding() == engine::Encoding::kInt && !e->unshared() &&
-                      e->int_value() >= 0 && e->int_value() < kSharedIntegers;
-  ctx.rb.SendLong(shared ? kSharedRefcount : 1);
+  if (const Entry* e = ObjectLookup(argv[2], ctx)) ctx.rb.SendLong(ObjectRefcount(ctx.server, *e));
 }
 
 // OBJECT IDLETIME key
@@ -579,6 +558,18 @@ void CmdObjectHelp(CmdArgs argv, CommandContext& ctx) {
 }
 
 }  // namespace
+
+int ObjectRefcount(ServerState& server, const Entry& e) {
+  // Redis shares small integers unless maxmemory is set with an LRU or LFU policy.
+  const Config& config = server.config();
+  const bool lru_or_lfu =
+      config.maxmemory_policy.find("lru") != std::string::npos || PolicyIsLfu(config);
+  const bool sharing = config.maxmemory == 0 || !lru_or_lfu;
+  const bool shared = sharing && e.type() == engine::ObjType::kString &&
+                      e.encoding() == engine::Encoding::kInt && !e.unshared() &&
+                      e.int_value() >= 0 && e.int_value() < kSharedIntegers;
+  return shared ? kSharedRefcount : 1;
+}
 
 void RegisterKeysFamily(CommandTable& table) {
   // Facts from the command table (redis-7.0-commands.tsv), two lines per command at most.

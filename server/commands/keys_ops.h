@@ -17,8 +17,8 @@
 namespace tandem::commands {
 
 // DEL / UNLINK: how many of `keys` existed (and are now gone); expired keys do not count.
-// With `async`, big values are freed off the engine thread.
-long long OpDelete(engine::Database& db, std::span<const std::string_view> keys, bool async);
+// With `lazy`, big values are freed by the lazy-free thread.
+long long OpDelete(engine::Database& db, std::span<const std::string_view> keys, bool lazy);
 
 // EXISTS (flags kNoTouch) / TOUCH (kNone): how many of `keys` exist, repeats counted.
 long long OpCountExisting(engine::Database& db, std::span<const std::string_view> keys,
@@ -29,16 +29,18 @@ std::string_view OpType(engine::Database& db, std::string_view key);
 
 enum class MoveOutcome : uint8_t { kNoSource, kTargetExists, kDone };
 
-// RENAME / RENAMENX (nx): `src` moves to `dst` with its value, TTL and LFU data. A key renamed
-// onto itself is kDone (kTargetExists with nx), as in Redis.
+// RENAME / RENAMENX (nx): `src` moves to `dst` with its value, TTL and LFU data; signals `src`,
+// then `dst`. A key renamed onto itself is kDone (kTargetExists with nx) and changes nothing,
+// as in Redis.
 MoveOutcome OpRename(engine::Database& db, std::string_view src, std::string_view dst, bool nx);
 
 // COPY: a deep copy of `key` (value and TTL; fresh LRU/LFU data) stored as `dst_key` in `dst`,
-// replacing an existing one only with `replace`.
+// replacing an existing one only with `replace`. Signals `dst_key` only.
 MoveOutcome OpCopy(engine::DbSet& dbs, engine::Database& src, std::string_view key,
                    engine::Database& dst, std::string_view dst_key, bool replace);
 
-// MOVE: `key` leaves `src` for `dst` (another database) unless it already exists there.
+// MOVE: `key` leaves `src` for `dst` (another database) unless it already exists there;
+// signals it in `src`, then in `dst`.
 MoveOutcome OpMove(engine::Database& src, engine::Database& dst, std::string_view key);
 
 // The EXPIRE family's conditions; OpExpire takes any valid combination of them.

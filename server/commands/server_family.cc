@@ -24,6 +24,7 @@
 #include "server/commands/dispatcher.h"
 #include "server/commands/families.h"
 #include "server/commands/info.h"
+#include "server/commands/keys_family.h"
 #include "server/commands/subcommand_replies.h"
 #include "server/config.h"
 #include "server/engine/ascii.h"
@@ -582,17 +583,6 @@ size_t SerializedLength(const engine::Entry& e) {
   return RdbLenBytes(s.size()) + s.size();
 }
 
-// Redis shares the integers 0..9999 (OBJ_SHARED_INTEGERS) unless an LRU/LFU policy needs
-// per-key access data; shared objects report INT_MAX as refcount.
-int RefCount(ServerState& server, const engine::Entry& e) {
-  if (e.type() != engine::ObjType::kString || e.encoding() != engine::Encoding::kInt) return 1;
-  const std::string& policy = server.config().maxmemory_policy;
-  bool per_key = server.config().maxmemory != 0 && (policy.find("lru") != std::string::npos ||
-                                                    policy.find("lfu") != std::string::npos);
-  long long v = e.int_value();
-  return !per_key && v >= 0 && v < 10000 ? INT_MAX : 1;
-}
-
 // DEBUG OBJECT key
 void DebugObject(std::string_view key, CommandContext& ctx) {
   engine::Entry* e = ctx.db().Find(key, engine::Database::kNoTouch);
@@ -602,7 +592,7 @@ void DebugObject(std::string_view key, CommandContext& ctx) {
   std::snprintf(buf, sizeof(buf),
                 "Value at:%p refcount:%d encoding:%.*s serializedlength:%zu lru:%u "
                 "lru_seconds_idle:%llu",
-                static_cast<const void*>(e), RefCount(ctx.server, *e),
+                static_cast<const void*>(e), ObjectRefcount(ctx.server, *e),
                 static_cast<int>(engine::EncodingName(e->encoding()).size()),
                 engine::EncodingName(e->encoding()).data(), SerializedLength(*e), e->lru(),
                 static_cast<unsigned long long>(engine::IdleSeconds(dbs.lru_clock(), e->lru())));

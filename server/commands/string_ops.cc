@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "protocol/errors.h"
+#include "server/engine/key_write.h"
 #include "server/engine/numbers.h"
 
 namespace tandem::commands {
@@ -12,39 +13,12 @@ namespace tandem::commands {
 using engine::Database;
 using engine::Encoding;
 using engine::Entry;
+using engine::KeyWrite;
 using engine::ObjType;
-using engine::Table;
 
 namespace {
 
 bool IsString(const Entry* e) { return e->type() == ObjType::kString; }
-
-// An Init carrying over `old`'s expiry and LRU clock, for replacing it in place.
-Entry::Init KeepMeta(Entry::Init init, const Entry* old) {
-  init.has_expire = old->has_expire();
-  init.expire_at_ms = init.has_expire ? old->expire_at() : 0;
-  init.lru = old->lru();
-  return init;
-}
-
-// Stores `init` at `key`: replaces the entry in `slot` (keeping its TTL) or adds a new key.
-void StoreKeepTtl(Database& db, std::string_view key, const Table::Slot& slot,
-                  const Entry::Init& init) {
-  if (slot.entry) {
-    db.ReplaceAt(slot, Entry::Create(key, KeepMeta(init, slot.entry)));
-  } else {
-    db.Add(key, init);
-  }
-}
-
-// Grows or edits a raw string in place and keeps the database's memory accounting right: only
-// the string's capacity changes, so its delta is the entry's usage delta.
-template <class Fn>
-void EditRaw(Database& db, std::string* s, Fn&& fn) {
-  size_t before = s->capacity();
-  fn(*s);
-  db.NoteResize(before, s->capacity());
-}
 
 }  // namespace
 
@@ -99,38 +73,47 @@ OpResult<std::string_view> OpGetRange(Database& db, std::string_view key, long l
 OpResult<SetOutcome> OpSet(Database& db, std::string_view key, std::string_view value,
                            const SetParams& params) {
   SetOutcome out;
+  // SET ... GET reads like GET (a hit or miss, a touch); NX / XX look the key up for the
+  // condition (a touch); a plain SET only overwrites.
+  unsigned lookup = Database::kNoTouch;
   if (params.get_old) {
-    Entry* old = db.FindRead(key);
-    if (old) {
-      if (!IsString(old)) return OpStatus::kWrongType;
-      IntBuf buf;
-      out.old_value = old->StringValue(buf);
-      out.had_old = true;
-    }
+    lookup = Database::kCountStats;
+  } else if (params.condition != SetParams::Condition::kAlways) {
+    lookup = Database::kNone;
+  }
+  KeyWrite w(db, key, lookup);
+  if (params.get_old && w.entry()) {
+    if (!IsString(w.entry())) return OpStatus::kWrongType;
+    IntBuf buf;
+    out.old_value = w.entry()->StringValue(buf);
+    out.had_old = true;
   }
   if (params.condition != SetParams::Condition::kAlways) {
-    bool found = params.get_old ? out.had_old : db.Find(key) != nullptr;
     bool want_found = params.condition == SetParams::Condition::kIfPresent;
-    if (found != want_found) return out;
+    if ((w.entry() != nullptr) != want_found) return out;
   }
-  db.PutString(key, value, params.keep_ttl, params.has_expire, params.expire_at_ms);
+  Entry::Init init = StringInit(value);
+  init.has_expire = params.has_expire;
+  init.expire_at_ms = params.expire_at_ms;
+  w.Set(init, params.keep_ttl);
   out.stored = true;
   return out;
 }
 
 OpResult<std::string> OpGetDel(Database& db, std::string_view key) {
-  Entry* e = db.FindRead(key);
+  KeyWrite w(db, key, Database::kCountStats);
+  Entry* e = w.entry();
   if (!e) return OpStatus::kKeyNotFound;
   if (!IsString(e)) return OpStatus::kWrongType;
   IntBuf buf;
   std::string value(e->StringValue(buf));
-  db.Delete(key);
+  w.Delete();
   return value;
 }
 
 OpResult<long long> OpIncrBy(Database& db, std::string_view key, long long incr) {
-  Table::Slot slot = db.FindSlot(key);
-  Entry* e = slot.entry;
+  KeyWrite w(db, key);
+  Entry* e = w.entry();
   long long old = 0;
   if (e) {
     if (!IsString(e)) return OpStatus::kWrongType;
@@ -147,19 +130,19 @@ OpResult<long long> OpIncrBy(Database& db, std::string_view key, long long incr)
   }
   const long long value = old + incr;
   if (e && e->encoding() == Encoding::kInt) {
-    e->set_int_value(value);  // the hot path: no allocation, same entry
+    w.SetInt(value);  // the hot path: no allocation, same entry
     return value;
   }
   Entry::Init init;
   init.encoding = Encoding::kInt;
   init.integer = value;
-  StoreKeepTtl(db, key, slot, init);
+  w.Set(init, /*keep_ttl=*/true);
   return value;
 }
 
 OpResult<std::string> OpIncrByFloat(Database& db, std::string_view key, std::string_view incr) {
-  Table::Slot slot = db.FindSlot(key);
-  Entry* e = slot.entry;
+  KeyWrite w(db, key);
+  Entry* e = w.entry();
   long double value = 0;
   if (e) {
     if (!IsString(e)) return OpStatus::kWrongType;
@@ -175,84 +158,81 @@ OpResult<std::string> OpIncrByFloat(Database& db, std::string_view key, std::str
   value += delta;
   if (std::isnan(value) || std::isinf(value)) return OpStatus::kNanOrInf;
   std::string text = engine::LongDoubleToString(value, /*humanfriendly=*/true);
-  StoreKeepTtl(db, key, slot, StringInit(text, /*allow_int=*/false));
+  w.Set(StringInit(text, /*allow_int=*/false), /*keep_ttl=*/true);
   return text;
 }
 
 OpResult<size_t> OpAppend(Database& db, std::string_view key, std::string_view value,
                           unsigned long long max_len) {
-  Table::Slot slot = db.FindSlot(key);
-  if (!slot.entry) {
-    db.Add(key, StringInit(value));
+  KeyWrite w(db, key);
+  if (!w.entry()) {
+    w.Set(StringInit(value));
     return value.size();
   }
-  if (!IsString(slot.entry)) return OpStatus::kWrongType;
+  if (!IsString(w.entry())) return OpStatus::kWrongType;
   IntBuf buf;
-  if (ExceedsMaxLen(slot.entry->StringValue(buf).size(), value.size(), max_len)) {
+  if (ExceedsMaxLen(w.entry()->StringValue(buf).size(), value.size(), max_len)) {
     return OpStatus::kTooBig;
   }
-  std::string* s = db.MutableRaw(slot);
-  EditRaw(db, s, [&](std::string& str) { str.append(value); });
+  std::string* s = w.MutableRaw();
+  s->append(value);
   return s->size();
 }
 
 OpResult<size_t> OpPrepend(Database& db, std::string_view key, std::string_view value,
                            unsigned long long max_len) {
-  Table::Slot slot = db.FindSlot(key);
-  if (!slot.entry) return OpStatus::kKeyNotFound;
-  if (!IsString(slot.entry)) return OpStatus::kWrongType;
+  KeyWrite w(db, key);
+  if (!w.entry()) return OpStatus::kKeyNotFound;
+  if (!IsString(w.entry())) return OpStatus::kWrongType;
   IntBuf buf;
-  if (ExceedsMaxLen(slot.entry->StringValue(buf).size(), value.size(), max_len)) {
+  if (ExceedsMaxLen(w.entry()->StringValue(buf).size(), value.size(), max_len)) {
     return OpStatus::kTooBig;
   }
-  std::string* s = db.MutableRaw(slot);
-  EditRaw(db, s, [&](std::string& str) { str.insert(0, value); });
+  std::string* s = w.MutableRaw();
+  s->insert(0, value);
   return s->size();
 }
 
 OpResult<size_t> OpSetRange(Database& db, std::string_view key, unsigned long long offset,
                             std::string_view value, unsigned long long max_len) {
-  Table::Slot slot = db.FindSlot(key);
-  if (!slot.entry) {
+  KeyWrite w(db, key);
+  if (!w.entry()) {
     if (value.empty()) return size_t{0};
     if (ExceedsMaxLen(offset, value.size(), max_len)) return OpStatus::kTooBig;
     Entry::Init init;
     init.encoding = Encoding::kRaw;  // Redis builds a raw object here, even for short values
     init.raw = new std::string(offset, '\0');
     init.raw->append(value);
-    db.Add(key, init);
+    w.Set(init);
     return init.raw->size();
   }
-  if (!IsString(slot.entry)) return OpStatus::kWrongType;
+  if (!IsString(w.entry())) return OpStatus::kWrongType;
   IntBuf buf;
-  const size_t len = slot.entry->StringValue(buf).size();
-  if (value.empty()) return len;
+  const size_t len = w.entry()->StringValue(buf).size();
+  if (value.empty()) return len;  // nothing written: Redis does not signal
   if (ExceedsMaxLen(offset, value.size(), max_len)) return OpStatus::kTooBig;
-  std::string* s = db.MutableRaw(slot);
-  EditRaw(db, s, [&](std::string& str) {
-    if (str.size() < offset + value.size()) str.resize(offset + value.size(), '\0');
-    str.replace(offset, value.size(), value);
-  });
+  std::string* s = w.MutableRaw();
+  if (s->size() < offset + value.size()) s->resize(offset + value.size(), '\0');
+  s->replace(offset, value.size(), value);
   return s->size();
 }
 
-OpResult<std::string*> OpBitsForWrite(Database& db, std::string_view key, uint64_t max_bit,
-                                      bool* grew) {
+OpResult<std::string*> BitsForWrite(KeyWrite& w, uint64_t max_bit) {
   const size_t need = static_cast<size_t>(max_bit >> 3) + 1;
-  Table::Slot slot = db.FindSlot(key);
-  if (!slot.entry) {
+  if (!w.entry()) {
     Entry::Init init;
     init.encoding = Encoding::kRaw;
     init.raw = new std::string(need, '\0');
-    db.Add(key, init);
-    if (grew) *grew = true;
+    w.Set(init);
     return init.raw;
   }
-  if (!IsString(slot.entry)) return OpStatus::kWrongType;
-  std::string* s = db.MutableRaw(slot);
-  const bool grows = s->size() < need;
-  if (grows) EditRaw(db, s, [&](std::string& str) { str.resize(need, '\0'); });
-  if (grew) *grew = grows;
+  if (!IsString(w.entry())) return OpStatus::kWrongType;
+  // Converting the encoding alone is not a change Redis signals (dbUnshareStringValue).
+  std::string* s = w.MutableRaw(/*modifies=*/false);
+  if (s->size() < need) {
+    s->resize(need, '\0');
+    w.MarkModified();
+  }
   return s;
 }
 
@@ -260,20 +240,25 @@ OpResult<std::string*> OpBitsForWrite(Database& db, std::string_view key, uint64
 
 OpResult<std::string> OpGetEx(Database& db, std::string_view key, const GetExParams& params,
                               int64_t now_ms) {
-  Entry* e = db.FindRead(key);
+  KeyWrite w(db, key, Database::kCountStats);
+  Entry* e = w.entry();
   if (!e) return OpStatus::kKeyNotFound;
   if (!IsString(e)) return OpStatus::kWrongType;
   IntBuf buf;
   std::string value(e->StringValue(buf));
-  if (params.expiry == GetExParams::Expiry::kKeep) return value;
-  Table::Slot slot = db.FindSlot(key, Database::kNoTouch);
-  if (!slot.entry) return value;
-  if (params.expiry == GetExParams::Expiry::kPersist) {
-    db.Persist(slot);
-  } else if (params.expire_at_ms <= now_ms) {
-    db.DeleteAt(slot);  // a time already past deletes the key
-  } else {
-    db.SetExpire(slot, params.expire_at_ms);
+  switch (params.expiry) {
+    case GetExParams::Expiry::kKeep:
+      break;
+    case GetExParams::Expiry::kPersist:
+      w.Persist();  // without a TTL: no change, no signal
+      break;
+    case GetExParams::Expiry::kSet:
+      if (params.expire_at_ms <= now_ms) {
+        w.Delete();  // a time already past deletes the key
+      } else {
+        w.SetExpire(params.expire_at_ms);
+      }
+      break;
   }
   return value;
 }

@@ -1,9 +1,10 @@
 // Engine operations on string values, shared by the Redis string and bitmap commands and, later,
 // by the memcached bridge and Lua. Ops touch only the engine: they neither parse arguments nor
-// send replies, and they report failures as an OpStatus (op_result.h). Their semantics
-// (encodings, expiry carried over, size limits) are Redis 7.0.15's t_string.c / bitops.c. Used
-// only under the engine lock; views they return point into the database and are valid until
-// its next change.
+// send replies, and they report failures as an OpStatus (op_result.h). Every write goes
+// through one engine::KeyWrite per key, so it is accounted and signalled exactly when Redis
+// signals it. Their semantics (encodings, expiry carried over, size limits) are Redis
+// 7.0.15's t_string.c / bitops.c. Used only under the engine lock; views they return point
+// into the database and are valid until its next change.
 #pragma once
 
 #include <cstddef>
@@ -16,6 +17,7 @@
 
 #include "server/commands/op_result.h"
 #include "server/engine/database.h"
+#include "server/engine/key_write.h"
 
 namespace tandem::commands {
 
@@ -132,11 +134,23 @@ OpResult<size_t> OpPrepend(engine::Database& db, std::string_view key, std::stri
 OpResult<size_t> OpSetRange(engine::Database& db, std::string_view key, unsigned long long offset,
                             std::string_view value, unsigned long long max_len);
 
-// The raw string at `key`, grown with zero bytes to hold bit `max_bit` (Redis
-// lookupStringForBitCommand): a missing key is created. *grew (optional) tells whether the key
-// was created or its length changed. kWrongType.
-OpResult<std::string*> OpBitsForWrite(engine::Database& db, std::string_view key, uint64_t max_bit,
-                                      bool* grew = nullptr);
+// The raw string under `w`'s key, grown with zero bytes to hold bit `max_bit` (Redis's
+// lookupStringForBitCommand): a missing key is created. Creating or growing counts as a
+// modification; converting an int or embedded value to raw does not. kWrongType.
+OpResult<std::string*> BitsForWrite(engine::KeyWrite& w, uint64_t max_bit);
+
+// SETBIT / BITFIELD writes: runs `edit(std::string&)` on the string at `key` as given by
+// BitsForWrite. `edit` returns whether it changed a bit; a key that was neither created,
+// grown nor changed is not signalled (Redis 7.0 skips the signal and propagation then).
+// kWrongType, with `edit` not run.
+template <class Edit>
+OpStatus OpEditBits(engine::Database& db, std::string_view key, uint64_t max_bit, Edit&& edit) {
+  engine::KeyWrite w(db, key);
+  OpResult<std::string*> s = BitsForWrite(w, max_bit);
+  if (!s.ok()) return s.status();
+  if (edit(**s)) w.MarkModified();
+  return OpStatus::kOk;
+}
 
 // True when `a` + `b` bytes would exceed `max_len` (Redis checkStringLength, overflow-safe).
 inline bool ExceedsMaxLen(unsigned long long a, unsigned long long b, unsigned long long max_len) {

@@ -1,72 +1,38 @@
 #include "server/engine/database.h"
 
-#include <thread>
+#include <memory>
 
 #include "server/engine/db_set.h"
+#include "server/engine/key_write.h"
 #include "server/engine/numbers.h"
 
 namespace tandem::engine {
 
-void Database::Account(Entry* e, int sign) {
-  size_t usage = e->MemoryUsage();
-  if (sign > 0) {
-    memory_ += usage;
-    if (e->has_expire()) ++expires_;
-  } else {
-    memory_ -= usage;
-    if (e->has_expire()) --expires_;
-  }
-}
-
 Table::Slot Database::FindSlot(std::string_view key, unsigned flags) {
-  Table::Slot slot = table_.Find(key);
-  if (!slot.entry) return slot;
-  if (IsExpired(slot.entry, owner_->now_ms())) {
-    DeleteAt(slot);
-    ++owner_->stats().expired_keys;
-    return {};
+  Table::Slot slot = table_.Find(key, !owner_->rehash_paused());
+  if (slot.entry && IsExpired(slot.entry, owner_->now_ms())) {
+    DeleteExpired(slot, key);
+    slot = {};
   }
-  if (!(flags & kNoTouch)) owner_->TouchEntry(slot.entry);
+  if (flags & kCountStats) {
+    ++(slot.entry ? owner_->stats().keyspace_hits : owner_->stats().keyspace_misses);
+  }
+  if (slot.entry && !(flags & kNoTouch)) owner_->TouchEntry(slot.entry);
   return slot;
 }
 
-Entry* Database::Peek(std::string_view key) { return table_.Find(key).entry; }
-
-Entry* Database::Find(std::string_view key, unsigned flags) { return FindSlot(key, flags).entry; }
-
-Entry* Database::FindRead(std::string_view key, unsigned flags) {
-  Entry* e = FindSlot(key, flags).entry;
-  ++(e ? owner_->stats().keyspace_hits : owner_->stats().keyspace_misses);
-  return e;
+void Database::DeleteExpired(const Table::Slot& slot, std::string_view key) {
+  KeyWrite w(*this, key, slot);
+  w.Delete();
+  ++owner_->stats().expired_keys;
 }
 
-Entry* Database::Add(std::string_view key, const Entry::Init& init) {
-  Entry* e = Entry::Create(key, init);
-  e->set_lru(owner_->NewEntryLru());
-  Insert(e);
-  return e;
+Entry* Database::Peek(std::string_view key) {
+  return table_.Find(key, !owner_->rehash_paused()).entry;
 }
 
-void Database::Insert(Entry* e) {
-  // RENAME and MOVE keep the value's LFU counter; with LRU the write is an access.
-  if (!owner_->lfu_policy) e->set_lru(owner_->lru_clock());
-  table_.Insert(e);
-  Account(e, +1);
-}
-
-Entry* Database::Put(std::string_view key, Entry::Init init, bool keep_ttl) {
-  Table::Slot slot = FindSlot(key, kNoTouch);
-  init.lru = owner_->lru_clock();
-  if (!slot.entry) return Add(key, init);
-  if (keep_ttl) {
-    init.has_expire = slot.entry->has_expire();
-    init.expire_at_ms = init.has_expire ? slot.entry->expire_at() : 0;
-  }
-  if (slot.entry->OverwriteInPlace(init)) {  // same size: the accounting stands
-    if (!owner_->lfu_policy) slot.entry->set_lru(owner_->lru_clock());
-    return slot.entry;
-  }
-  return ReplaceAt(slot, Entry::Create(key, init));
+Entry* Database::Put(std::string_view key, const Entry::Init& init, bool keep_ttl) {
+  return KeyWrite(*this, key, kNoTouch).Set(init, keep_ttl);
 }
 
 Entry* Database::PutString(std::string_view key, std::string_view value, bool keep_ttl,
@@ -88,74 +54,16 @@ Entry* Database::PutString(std::string_view key, std::string_view value, bool ke
   return Put(key, init, keep_ttl);
 }
 
-Entry* Database::ReplaceAt(const Table::Slot& slot, Entry* e) {
-  // As Redis's dbSetValue: an overwritten value keeps its LFU counter.
-  e->set_lru(owner_->lfu_policy ? slot.entry->lru() : owner_->lru_clock());
-  Account(slot.entry, -1);
-  Entry* old = table_.Replace(slot, e);
-  Account(e, +1);
-  Entry::Destroy(old);
-  return e;
-}
-
 bool Database::Delete(std::string_view key) {
-  Table::Slot slot = FindSlot(key, kNoTouch);
-  if (!slot.entry) return false;
-  DeleteAt(slot);
+  KeyWrite w(*this, key, kNoTouch);
+  if (!w.entry()) return false;
+  w.Delete();
   return true;
 }
 
-void Database::DeleteAt(const Table::Slot& slot) { Entry::Destroy(Detach(slot)); }
-
-Entry* Database::Detach(const Table::Slot& slot) {
-  Account(slot.entry, -1);
-  return table_.Unlink(slot);
-}
-
-Entry* Database::SetExpire(const Table::Slot& slot, int64_t expire_at_ms) {
-  Entry* e = slot.entry;
-  if (e->has_expire()) {
-    e->set_expire_at(expire_at_ms);
-    return e;
-  }
-  Account(e, -1);
-  // WithExpire frees `e` and copies its chain link, so the slot must not read `e` again.
-  Table::Slot moved_slot = slot;
-  moved_slot.entry = Entry::WithExpire(e, true, expire_at_ms);
-  Entry* moved = table_.Replace(moved_slot, moved_slot.entry);
-  Account(moved, +1);
-  return moved;
-}
-
-Entry* Database::Persist(const Table::Slot& slot) {
-  Entry* e = slot.entry;
-  if (!e->has_expire()) return e;
-  Account(e, -1);
-  // WithExpire frees `e` and copies its chain link, so the slot must not read `e` again.
-  Table::Slot moved_slot = slot;
-  moved_slot.entry = Entry::WithExpire(e, false, 0);
-  Entry* moved = table_.Replace(moved_slot, moved_slot.entry);
-  Account(moved, +1);
-  return moved;
-}
-
-std::string* Database::MutableRaw(const Table::Slot& slot) {
-  Entry* e = slot.entry;
-  if (e->encoding() == Encoding::kRaw) return e->raw();
-  char buf[24];
-  Entry::Init init;
-  init.encoding = Encoding::kRaw;
-  init.raw = new std::string(e->StringValue(buf));
-  init.has_expire = e->has_expire();
-  init.expire_at_ms = init.has_expire ? e->expire_at() : 0;
-  init.lru = e->lru();
-  return ReplaceAt(slot, Entry::Create(e->key(), init))->raw();
-}
-
 void Database::Clear(bool async) {
-  if (async && table_.size() > 64) {
-    auto* old = new Table(std::move(table_));
-    std::thread([old] { delete old; }).detach();
+  if (async && table_.size() > 0) {
+    owner_->lazy_free().FreeTable(std::make_unique<Table>(std::move(table_)));
   } else {
     table_.Clear();
   }
@@ -177,14 +85,11 @@ void Database::SwapContents(Database& other) {
 Entry* Database::RandomLive(std::mt19937_64& rng) {
   // Bounded retries: a database full of expired keys must not loop forever.
   for (int tries = 0; tries < 100 && table_.size() > 0; ++tries) {
-    Entry* e = table_.Random(rng);
+    Entry* e = table_.Random(rng, !owner_->rehash_paused());
     if (!IsExpired(e, owner_->now_ms())) return e;
-    if (tries < 99) {
-      Delete(std::string(e->key()));
-      ++owner_->stats().expired_keys;
-    } else {
-      return e;  // Redis also returns an expired key rather than spin
-    }
+    if (tries == 99) return e;  // Redis also returns an expired key rather than spin
+    const std::string key(e->key());
+    DeleteExpired(table_.Find(key, /*rehash_step=*/false), key);
   }
   return nullptr;
 }
@@ -206,11 +111,10 @@ size_t Database::ActiveExpire(int64_t now_ms, int64_t deadline_us) {
       }
     });
     for (const std::string& key : expired) {
-      Table::Slot slot = table_.Find(key);
-      if (slot.entry) DeleteAt(slot);
+      Table::Slot slot = table_.Find(key, /*rehash_step=*/false);
+      if (slot.entry) DeleteExpired(slot, key);
     }
     deleted += expired.size();
-    owner_->stats().expired_keys += expired.size();
   } while (expires_ > 0 && SteadyUs() < deadline_us && table_.bucket_count() > 64 &&
            expire_cursor_ % table_.bucket_count() != 0);
   if (ttl_samples > 0) {

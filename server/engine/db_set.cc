@@ -24,7 +24,7 @@ uint64_t IdleSeconds(uint32_t now_lru, uint32_t entry_lru) {
 }
 
 DbSet::DbSet(int count) : rng_(std::random_device{}()) {
-  for (int i = 0; i < count; ++i) dbs_.push_back(std::make_unique<Database>(this));
+  for (int i = 0; i < count; ++i) dbs_.push_back(std::make_unique<Database>(this, i));
   SetNow(WallClockMs());
 }
 
@@ -82,12 +82,20 @@ size_t DbSet::total_keys() const {
   return n;
 }
 
+void DbSet::FlushDb(int i, bool async) {
+  dbs_[i]->Clear(async);
+  for (KeyObserver* o : observers_) o->OnFlush(i);
+}
+
 void DbSet::FlushAll(bool async) {
   for (auto& db : dbs_) db->Clear(async);
+  for (KeyObserver* o : observers_) o->OnFlush(KeyObserver::kAllDbs);
 }
 
 void DbSet::Swap(int a, int b) {
-  if (a != b) dbs_[a]->SwapContents(*dbs_[b]);
+  if (a == b) return;
+  dbs_[a]->SwapContents(*dbs_[b]);
+  for (KeyObserver* o : observers_) o->OnSwap(a, b);
 }
 
 void DbSet::Cron(int64_t budget_us) {

@@ -1,13 +1,18 @@
-// The engine's data: the numbered databases, the command-time clock and keyspace
-// statistics. Everything here is used only under the engine lock.
+// The engine's data: the numbered databases, the command-time clock, keyspace statistics,
+// the key-change observers, the version counter and the lazy-free thread. Everything here
+// is used only under the engine lock (LazyFree's counters excepted).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <random>
+#include <string_view>
 #include <vector>
 
 #include "server/engine/database.h"
+#include "server/engine/key_observer.h"
+#include "server/engine/lazy_free.h"
 
 namespace tandem::engine {
 
@@ -39,8 +44,34 @@ class DbSet {
   size_t memory() const;
   size_t total_keys() const;
 
+  // FLUSHDB / FLUSHALL: empties one database / all of them (async: the lazy-free thread
+  // frees the old tables) and signals the flush.
+  void FlushDb(int i, bool async);
   void FlushAll(bool async);
+  // SWAPDB: exchanges two databases' contents and signals it.
   void Swap(int a, int b);
+
+  // Key-change observers (WATCH, blocked clients, tracking, notifications). Not owned; an
+  // observer stays registered until removed.
+  void AddObserver(KeyObserver* o) { observers_.push_back(o); }
+  void RemoveObserver(KeyObserver* o) {
+    observers_.erase(std::remove(observers_.begin(), observers_.end(), o), observers_.end());
+  }
+  // Redis's signalModifiedKey. With no observer registered this is one branch.
+  void SignalModified(int db, std::string_view key) {
+    if (observers_.empty()) return;
+    for (KeyObserver* o : observers_) o->OnKeyModified(db, key);
+  }
+
+  // A new value for an entry's version field, higher than every one handed out before
+  // (memcached's CAS unique).
+  uint64_t NextVersion() { return ++last_version_; }
+
+  // Incremental rehashing moves no bucket during a lookup or insert while paused (see
+  // RehashPause).
+  bool rehash_paused() const { return rehash_pause_ != 0; }
+
+  LazyFree& lazy_free() { return lazy_free_; }
 
   // With an LFU maxmemory policy the entries' 24-bit LRU field holds Redis's LFU data (16-bit
   // minutes of the last decrement, 8-bit logarithmic counter) instead of the LRU clock. Set
@@ -61,12 +92,34 @@ class DbSet {
   void Cron(int64_t budget_us);
 
  private:
+  friend class RehashPause;
+
+  // Declared first so that it outlives the databases' destruction.
+  LazyFree lazy_free_;
   std::vector<std::unique_ptr<Database>> dbs_;
+  std::vector<KeyObserver*> observers_;
+  uint64_t last_version_ = 0;
+  uint32_t rehash_pause_ = 0;
   int64_t now_ms_ = 0;
   uint32_t lru_clock_ = 0;
   KeyspaceStats stats_;
   std::mt19937_64 rng_;
   int cron_db_ = 0;
+};
+
+// Pauses incremental rehashing in every database while alive: Redis's dictPauseRehashing,
+// held by the dispatcher around each command's handler. Lookups then never move a bucket,
+// so the slots a handler holds (one KeyWrite per key it changes) stay valid across its
+// other lookups. Nestable.
+class RehashPause {
+ public:
+  explicit RehashPause(DbSet& dbs) : dbs_(dbs) { ++dbs_.rehash_pause_; }
+  ~RehashPause() { --dbs_.rehash_pause_; }
+  RehashPause(const RehashPause&) = delete;
+  RehashPause& operator=(const RehashPause&) = delete;
+
+ private:
+  DbSet& dbs_;
 };
 
 int64_t WallClockMs();

@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 
+#include <cstddef>
 #include <cstdlib>
 #include <new>
 
@@ -65,20 +66,33 @@ std::string_view TypeName(ObjType t) {
   return kNames[static_cast<int>(t)];
 }
 
+// malloc's alignment is what frees the link word's low bits for the optional-field flags.
+static_assert(alignof(std::max_align_t) >= 16, "entries need 16-byte aligned allocations");
+
 Entry* Entry::Create(std::string_view key, const Init& init) {
-  size_t size = kHeaderSize + (init.has_expire ? 8 : 0) + VarintSize(key.size()) + key.size() +
-                ValueSize(init);
+  const bool has_flags = init.client_flags != 0;
+  size_t size = kHeaderSize + (init.has_expire ? 8 : 0) + (init.has_version ? 8 : 0) +
+                (has_flags ? 4 : 0) + VarintSize(key.size()) + key.size() + ValueSize(init);
   void* mem = std::malloc(size);
   if (!mem) throw std::bad_alloc();
   Entry* e = static_cast<Entry*>(mem);
   uint8_t tag = static_cast<uint8_t>(init.type) | (static_cast<uint8_t>(init.encoding) << 3) |
                 (init.has_expire ? kExpireBit : 0);
-  e->word_ = uint64_t{tag} << 48;
+  e->word_ = (uint64_t{tag} << 48) | (init.has_version ? kVersionBit : 0) |
+             (has_flags ? kFlagsBit : 0);
   e->set_lru(init.lru);
   char* p = e->body();
   if (init.has_expire) {
     std::memcpy(p, &init.expire_at_ms, 8);
     p += 8;
+  }
+  if (init.has_version) {
+    std::memcpy(p, &init.version, 8);
+    p += 8;
+  }
+  if (has_flags) {
+    std::memcpy(p, &init.client_flags, 4);
+    p += 4;
   }
   p = PutVarint(p, key.size());
   std::memcpy(p, key.data(), key.size());
@@ -106,17 +120,17 @@ void Entry::Destroy(Entry* e) {
   std::free(e);
 }
 
-Entry* Entry::WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms) {
-  if (e->has_expire() == has_expire) {
-    if (has_expire) e->set_expire_at(expire_at_ms);
-    return e;
-  }
+// Everything `e` holds, the value by reference (owning pointers are shared, not copied).
+Entry::Init Entry::InitFrom(const Entry* e) {
   Init init;
   init.type = e->type();
   init.encoding = e->encoding();
-  init.has_expire = has_expire;
-  init.expire_at_ms = expire_at_ms;
+  init.has_expire = e->has_expire();
+  init.expire_at_ms = init.has_expire ? e->expire_at() : 0;
   init.lru = e->lru();
+  init.client_flags = e->client_flags();
+  init.has_version = e->has_version();
+  init.version = init.has_version ? e->version() : 0;
   if (init.type != ObjType::kString) {
     init.object = e->object();
   } else if (init.encoding == Encoding::kInt) {
@@ -126,6 +140,17 @@ Entry* Entry::WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms) {
   } else {
     init.raw = e->raw();
   }
+  return init;
+}
+
+Entry* Entry::WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms) {
+  if (e->has_expire() == has_expire) {
+    if (has_expire) e->set_expire_at(expire_at_ms);
+    return e;
+  }
+  Init init = InitFrom(e);
+  init.has_expire = has_expire;
+  init.expire_at_ms = expire_at_ms;
   Entry* copy = Create(e->key(), init);
   copy->set_next(e->next());
   copy->set_unshared(e->unshared());
@@ -133,42 +158,47 @@ Entry* Entry::WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms) {
   return copy;
 }
 
-Entry* Entry::Rekey(Entry* e, std::string_view key) {
-  Init init;
-  init.type = e->type();
-  init.encoding = e->encoding();
-  init.has_expire = e->has_expire();
-  init.expire_at_ms = init.has_expire ? e->expire_at() : 0;
-  init.lru = e->lru();
-  if (init.type != ObjType::kString) {
-    init.object = e->object();
-  } else if (init.encoding == Encoding::kInt) {
-    init.integer = e->int_value();
-  } else if (init.encoding == Encoding::kEmbStr) {
-    init.str = e->emb();
-  } else {
-    init.raw = e->raw();
+Entry* Entry::WithVersion(Entry* e, uint64_t version) {
+  if (e->has_version()) {
+    e->set_version(version);
+    return e;
   }
-  Entry* copy = Create(key, init);
+  Init init = InitFrom(e);
+  init.has_version = true;
+  init.version = version;
+  Entry* copy = Create(e->key(), init);
+  copy->set_next(e->next());
+  copy->set_unshared(e->unshared());
+  std::free(e);  // the value now belongs to `copy`
+  return copy;
+}
+
+Entry* Entry::WithRawValue(Entry* e) {
+  if (e->encoding() == Encoding::kRaw) return e;
+  Init init = InitFrom(e);
+  char buf[24];
+  init.encoding = Encoding::kRaw;
+  init.raw = new std::string(e->StringValue(buf));
+  Entry* copy = Create(e->key(), init);
+  copy->set_next(e->next());
+  std::free(e);  // an int or embedded value lived inside `e`: nothing else to free
+  return copy;
+}
+
+Entry* Entry::Rekey(Entry* e, std::string_view key) {
+  Entry* copy = Create(key, InitFrom(e));
   copy->set_unshared(e->unshared());
   std::free(e);  // the value now belongs to `copy`
   return copy;
 }
 
 Entry* Entry::Clone(const Entry* e, std::string_view key) {
-  Init init;
-  init.type = e->type();
-  init.encoding = e->encoding();
-  init.has_expire = e->has_expire();
-  init.expire_at_ms = init.has_expire ? e->expire_at() : 0;
-  init.lru = e->lru();
+  Init init = InitFrom(e);
+  init.has_version = false;
+  init.version = 0;
   if (init.type != ObjType::kString) {
     init.object = e->object()->Clone();
-  } else if (init.encoding == Encoding::kInt) {
-    init.integer = e->int_value();
-  } else if (init.encoding == Encoding::kEmbStr) {
-    init.str = e->emb();
-  } else {
+  } else if (init.encoding == Encoding::kRaw) {
     init.raw = new std::string(*e->raw());
   }
   Entry* copy = Create(key, init);
@@ -191,9 +221,23 @@ void Entry::set_lru(uint32_t v) {
   lru_hi_[1] = static_cast<uint8_t>(v >> 16);
 }
 
+uint32_t Entry::client_flags() const {
+  if (!(word_ & kFlagsBit)) return 0;
+  uint32_t v;
+  std::memcpy(&v, body() + OptionalBytes() - 4, 4);
+  return v;
+}
+
+uint64_t Entry::version() const {
+  uint64_t v;
+  std::memcpy(&v, body() + (has_expire() ? 8 : 0), 8);
+  return v;
+}
+
+void Entry::set_version(uint64_t v) { std::memcpy(body() + (has_expire() ? 8 : 0), &v, 8); }
+
 const char* Entry::key_start(size_t* key_len) const {
-  const char* p = body() + (has_expire() ? 8 : 0);
-  return GetVarint(p, key_len);
+  return GetVarint(body() + OptionalBytes(), key_len);
 }
 
 std::string_view Entry::key() const {
@@ -234,7 +278,8 @@ std::string_view Entry::emb() const {
 
 bool Entry::OverwriteInPlace(const Init& init) {
   if (init.type != ObjType::kString || type() != ObjType::kString ||
-      init.encoding != encoding() || init.has_expire != has_expire()) {
+      init.encoding != encoding() || init.has_expire != has_expire() ||
+      (init.client_flags != 0) != ((word_ & kFlagsBit) != 0)) {
     return false;
   }
   if (init.encoding == Encoding::kInt) {
@@ -245,6 +290,9 @@ bool Entry::OverwriteInPlace(const Init& init) {
     return false;
   }
   if (init.has_expire) set_expire_at(init.expire_at_ms);
+  if (init.client_flags != 0) {
+    std::memcpy(body() + OptionalBytes() - 4, &init.client_flags, 4);
+  }
   return true;
 }
 

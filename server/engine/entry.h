@@ -1,12 +1,19 @@
 // One keyspace entry: a single allocation holding the bucket-chain link, type/encoding
 // tag, LRU clock, optional expiry, the key and (for small strings and integers) the value.
 // Layout (bytes):
-//   [0..8)   next pointer (low 48 bits) | tag (8 bits) | lru low byte (8 bits)
+//   [0..8)   next pointer (bits 4..47; entries are 16-byte aligned, so its low 4 bits hold
+//            the optional-field bits below) | tag (8 bits) | lru low byte (8 bits)
 //   [8..10)  lru high bits
-//   [10..18) expire time in ms, only when the tag's expire bit is set
+//   then the optional fields, each present only when its bit is set:
+//     8 bytes  expire time in ms                 (tag's expire bit)
+//     8 bytes  version, memcached's CAS          (kVersionBit in the link word)
+//     4 bytes  memcached client flags, non-zero  (kFlagsBit in the link word)
 //   varint key length, key bytes
 //   value: kInt -> int64; kEmbStr -> varint length + bytes; otherwise an owning pointer
 //          (std::string for kRaw strings, Object for collections).
+// An entry written only through the Redis door carries none of the optional fields: a
+// version is stamped on the first read that needs one (a memcached `gets`), and client
+// flags only exist when they are not zero.
 // Entries are owned by a Table and only touched under the engine lock.
 #pragma once
 
@@ -38,10 +45,15 @@ std::string_view TypeName(ObjType t);
 class Object {
  public:
   virtual ~Object() = default;
-  // Bytes held by this object, for memory accounting.
-  virtual size_t MemoryUsage() const = 0;
+  // Bytes held by this object, for memory accounting. The object keeps the count current as
+  // it grows and shrinks, so accounting reads a field instead of walking the value or
+  // making a virtual call.
+  size_t MemoryUsage() const { return bytes_; }
   // A deep copy (COPY, MOVE keep the source intact).
   virtual Object* Clone() const = 0;
+
+ protected:
+  size_t bytes_ = 0;
 };
 
 // Strings of up to this length are stored inside the entry (Redis's embstr limit).
@@ -60,26 +72,47 @@ class Entry {
     bool has_expire = false;
     int64_t expire_at_ms = 0;
     uint32_t lru = 0;
+    // memcached's client flags; stored only when non-zero.
+    uint32_t client_flags = 0;
+    // A version field (memcached's CAS), stored only when has_version.
+    bool has_version = false;
+    uint64_t version = 0;
   };
 
   static Entry* Create(std::string_view key, const Init& init);
   // Frees the entry and the value it owns.
   static void Destroy(Entry* e);
+  // These copies keep `e`'s chain link, so the table only needs pointing at them
+  // (Table::Moved).
   // Copies `e` with a different expiry (the value moves to the copy; `e` is freed).
   static Entry* WithExpire(Entry* e, bool has_expire, int64_t expire_at_ms);
-  // A deep copy under a (possibly different) key, same value and expiry.
+  // Copies `e` with a version field holding `version` (the value moves; `e` is freed).
+  static Entry* WithVersion(Entry* e, uint64_t version);
+  // Copies a string entry with its value held as a raw std::string (same text, expiry,
+  // LRU, flags and version; `e` is freed). For values about to be edited in place.
+  static Entry* WithRawValue(Entry* e);
+  // A deep copy under a (possibly different) key, same value, expiry and client flags; no
+  // version (the copy is a new item).
   static Entry* Clone(const Entry* e, std::string_view key);
   // Copies `e` under another key (RENAME): the value and expiry move to the copy; `e`, which
   // must already be out of its table, is freed.
   static Entry* Rekey(Entry* e, std::string_view key);
 
-  // Stores `init`'s string value and expiry in place when they take exactly the room the
-  // current ones take (an integer over an integer, an embedded string over one of the same
-  // length, the same expiry presence). Returns false, changing nothing, otherwise.
+  // Stores `init`'s string value, expiry and client flags in place when they take exactly
+  // the room the current ones take (an integer over an integer, an embedded string over one
+  // of the same length, the same expiry and flags presence). A version field stays. Returns
+  // false, changing nothing, otherwise.
   bool OverwriteInPlace(const Init& init);
 
   Entry* next() const { return reinterpret_cast<Entry*>(word_ & kPtrMask); }
   void set_next(Entry* n) { word_ = (word_ & ~kPtrMask) | reinterpret_cast<uint64_t>(n); }
+
+  // memcached's client flags (0 when the entry has none).
+  uint32_t client_flags() const;
+  // Only when has_version(): the version memcached reports as the CAS value.
+  bool has_version() const { return word_ & kVersionBit; }
+  uint64_t version() const;
+  void set_version(uint64_t v);
 
   ObjType type() const { return static_cast<ObjType>(tag() & 0x7); }
   Encoding encoding() const { return static_cast<Encoding>((tag() >> 3) & 0x7); }
@@ -102,7 +135,8 @@ class Entry {
   // take from its shared integers.
   void set_int_value(long long v);
   // An int-encoded value Redis would hold as a private object rather than one of its shared
-  // integers 0..9999 (COPY duplicates the object); only OBJECT REFCOUNT tells the difference.
+  // integers 0..9999 (COPY duplicates the object); only OBJECT REFCOUNT and DEBUG OBJECT's
+  // refcount tell the difference.
   bool unshared() const { return tag() & kUnsharedBit; }
   void set_unshared(bool v) { set_tag(v ? tag() | kUnsharedBit : tag() & ~kUnsharedBit); }
   std::string* raw() const;
@@ -115,9 +149,20 @@ class Entry {
   size_t MemoryUsage() const;
 
  private:
-  static constexpr uint64_t kPtrMask = (uint64_t{1} << 48) - 1;
+  // Bits of the link word: the pointer's bits 4..47, and two flags in the low bits that
+  // malloc's 16-byte alignment leaves zero.
+  static constexpr uint64_t kPtrMask = ((uint64_t{1} << 48) - 1) & ~uint64_t{0xf};
+  static constexpr uint64_t kVersionBit = 0x1;
+  static constexpr uint64_t kFlagsBit = 0x2;
   static constexpr uint8_t kExpireBit = 0x40;
   static constexpr uint8_t kUnsharedBit = 0x80;
+
+  // Bytes of the optional fields that precede the key.
+  size_t OptionalBytes() const {
+    return ((tag() & kExpireBit) ? 8 : 0) + ((word_ & kVersionBit) ? 8 : 0) +
+           ((word_ & kFlagsBit) ? 4 : 0);
+  }
+  static Init InitFrom(const Entry* e);
 
   uint8_t tag() const { return static_cast<uint8_t>(word_ >> 48); }
   void set_tag(uint8_t t) { word_ = (word_ & ~(uint64_t{0xff} << 48)) | (uint64_t{t} << 48); }

@@ -41,6 +41,8 @@ Table& Table::operator=(Table&& o) noexcept {
     used_[t] = std::exchange(o.used_[t], 0);
   }
   rehash_idx_ = std::exchange(o.rehash_idx_, -1);
+  ++epoch_;
+  ++o.epoch_;
   return *this;
 }
 
@@ -65,20 +67,20 @@ void Table::PrefetchChain(uint64_t hash) const {
   }
 }
 
-Table::Slot Table::Find(std::string_view key) {
-  if (rehashing()) RehashStep(1);
-  if (size() == 0) return {};
+Table::Slot Table::Find(std::string_view key, bool rehash_step) {
+  if (rehash_step && rehashing()) RehashStep(1);
+  if (size() == 0) return {.epoch = epoch_};
   uint64_t h = HashBytes(key);
   for (int t = 0; t < 2; ++t) {
     if (size_[t] == 0) continue;
     Entry** bucket = &buckets_[t][h & (size_[t] - 1)];
     Entry* prev = nullptr;
     for (Entry* e = *bucket; e; prev = e, e = e->next()) {
-      if (e->key() == key) return {bucket, prev, e};
+      if (e->key() == key) return {bucket, prev, e, epoch_};
     }
     if (!rehashing()) break;
   }
-  return {};
+  return {.epoch = epoch_};
 }
 
 void Table::ExpandIfNeeded() {
@@ -106,28 +108,37 @@ void Table::Expand(size_t min_size) {
   rehash_idx_ = 0;
 }
 
-void Table::Insert(Entry* e) {
-  if (rehashing()) RehashStep(1);
+Table::Slot Table::Insert(Entry* e, bool rehash_step) {
+  if (rehashing() && (rehash_step || used_[1] >= size_[1])) RehashStep(1);
   ExpandIfNeeded();
   int t = rehashing() ? 1 : 0;
   Entry** bucket = &buckets_[t][IndexOf(e->key(), t)];
   e->set_next(*bucket);
   *bucket = e;
   ++used_[t];
+  ++epoch_;
+  return {bucket, nullptr, e, epoch_};
 }
 
-Entry* Table::Replace(const Slot& slot, Entry* e) {
+Entry* Table::Replace(Slot& slot, Entry* e) {
   Entry* old = slot.entry;
   e->set_next(old->next());
+  Moved(slot, e);
+  return old;
+}
+
+void Table::Moved(Slot& slot, Entry* e) {
   if (slot.prev) {
     slot.prev->set_next(e);
   } else {
     *slot.bucket = e;
   }
-  return old;
+  slot.entry = e;
+  slot.epoch = ++epoch_;
 }
 
 Entry* Table::Unlink(const Slot& slot) {
+  ++epoch_;
   Entry* old = slot.entry;
   if (slot.prev) {
     slot.prev->set_next(old->next());
@@ -141,6 +152,7 @@ Entry* Table::Unlink(const Slot& slot) {
 }
 
 void Table::Clear() {
+  ++epoch_;
   for (int t = 0; t < 2; ++t) {
     for (size_t i = 0; i < size_[t] && used_[t] > 0; ++i) {
       Entry* e = buckets_[t][i];
@@ -160,6 +172,7 @@ void Table::Clear() {
 
 bool Table::RehashStep(int n) {
   if (!rehashing()) return false;
+  ++epoch_;
   size_t empty_visits = static_cast<size_t>(n) * 10;
   while (n-- && used_[0] != 0) {
     while (buckets_[0][rehash_idx_] == nullptr) {
@@ -242,9 +255,9 @@ uint64_t Table::Scan(uint64_t v, const std::function<void(Entry*)>& fn) const {
   return v;
 }
 
-Entry* Table::Random(std::mt19937_64& rng) {
+Entry* Table::Random(std::mt19937_64& rng, bool rehash_step) {
   if (size() == 0) return nullptr;
-  if (rehashing()) RehashStep(1);
+  if (rehash_step && rehashing()) RehashStep(1);
   Entry* head = nullptr;
   if (rehashing()) {
     // Buckets below rehash_idx_ in the old array are empty; skip them.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "server/engine/db_set.h"
+#include "server/engine/key_write.h"
 
 namespace {
 
@@ -15,7 +16,7 @@ using tandem::engine::Database;
 using tandem::engine::DbSet;
 using tandem::engine::Encoding;
 using tandem::engine::Entry;
-using tandem::engine::Table;
+using tandem::engine::KeyWrite;
 
 constexpr int64_t kNow = 1700000000000;  // a fixed command time (ms)
 
@@ -179,8 +180,8 @@ TEST_CASE("LFU policy: new values start at 5, the first access makes 6, time dec
   f.db.PutString("fresh", "v");
   CHECK(f.dbs.LfuCounter(f.db.Peek("fresh")) == 5);
   // A renamed or moved entry keeps its counter.
-  Entry* moved = Entry::Rekey(f.db.Detach(f.db.FindSlot("k", Database::kNoTouch)), "k2");
-  f.dbs.db(1).Insert(moved);
+  Entry* moved = Entry::Rekey(KeyWrite(f.db, "k", Database::kNoTouch).Detach(), "k2");
+  KeyWrite(f.dbs.db(1), "k2").Adopt(moved);
   CHECK(f.dbs.db(1).Peek("k2")->lru() == before);
 }
 
@@ -188,18 +189,20 @@ TEST_CASE("SetExpire and Persist keep the expires count and memory accounting ri
   Fixture f;
   f.db.PutString("k", std::string(100, 'x'));
   const size_t base = f.db.memory();
-  Table::Slot slot = f.db.FindSlot("k");
-  Entry* e = f.db.SetExpire(slot, kNow + 5000);
+  KeyWrite(f.db, "k").SetExpire(kNow + 5000);
+  Entry* e = f.db.Find("k");
   CHECK(e->has_expire());
   CHECK(e->expire_at() == kNow + 5000);
   CHECK(*e->raw() == std::string(100, 'x'));
   CHECK(f.db.expires_count() == 1);
   CHECK(f.db.memory() >= base);
-  e = f.db.SetExpire(f.db.FindSlot("k"), kNow + 9000);  // in place
+  KeyWrite(f.db, "k").SetExpire(kNow + 9000);  // in place
+  CHECK(f.db.Find("k") == e);
   CHECK(e->expire_at() == kNow + 9000);
   CHECK(f.db.expires_count() == 1);
-  e = f.db.Persist(f.db.FindSlot("k"));
-  CHECK_FALSE(e->has_expire());
+  CHECK(KeyWrite(f.db, "k").Persist());
+  CHECK_FALSE(KeyWrite(f.db, "k").Persist());  // nothing left to remove
+  CHECK_FALSE(f.db.Find("k")->has_expire());
   CHECK(f.db.expires_count() == 0);
   CHECK(f.db.memory() == base);
 }
@@ -213,20 +216,19 @@ TEST_CASE("Memory accounting returns to the bucket bytes after deleting everythi
     f.db.PutString(Key(i), value, false, expire, kNow + 100000);
   }
   CHECK(f.db.memory() > f.db.bucket_bytes());
-  // Mutations that change sizes and layouts in place.
-  for (int i = 0; i < 3000; i += 7) f.db.SetExpire(f.db.FindSlot(Key(i)), kNow + 5);
-  for (int i = 0; i < 3000; i += 11) f.db.Persist(f.db.FindSlot(Key(i)));
+  // Mutations that change sizes and layouts in place, several in one guard too.
+  for (int i = 0; i < 3000; i += 7) KeyWrite(f.db, Key(i)).SetExpire(kNow + 5);
+  for (int i = 0; i < 3000; i += 11) KeyWrite(f.db, Key(i)).Persist();
   for (int i = 1; i < 3000; i += 13) {
-    Table::Slot slot = f.db.FindSlot(Key(i));
-    size_t before = slot.entry->MemoryUsage();
-    std::string* raw = f.db.MutableRaw(slot);
-    Table::Slot again = f.db.FindSlot(Key(i));
-    before = again.entry->MemoryUsage();
-    raw->append(200, 'a');
-    f.db.NoteResize(before, again.entry->MemoryUsage());
+    KeyWrite w(f.db, Key(i));
+    w.MutableRaw()->append(200, 'a');
+    if (i % 2) w.SetExpire(kNow + 5);
+    w.MutableRaw()->append(1000, 'b');
+    if (i % 3 == 0) w.Version();
   }
   for (int i = 0; i < 3000; i += 17) f.db.PutString(Key(i), "replacement");
-  // Delete everything through every path: Delete, DeleteAt, Detach, lazy expiry.
+  for (int i = 0; i < 3000; i += 19) KeyWrite(f.db, Key(i)).Version();
+  // Delete everything through every path: Delete, KeyWrite::Delete, Detach, lazy expiry.
   f.dbs.SetNow(kNow + 10);
   for (int i = 0; i < 3000; ++i) {
     switch (i % 4) {
@@ -234,10 +236,10 @@ TEST_CASE("Memory accounting returns to the bucket bytes after deleting everythi
         f.db.Delete(Key(i));
         break;
       case 1:
-        if (Table::Slot s = f.db.FindSlot(Key(i)); s.entry) f.db.DeleteAt(s);
+        if (KeyWrite w(f.db, Key(i)); w.entry()) w.Delete();
         break;
       case 2:
-        if (Table::Slot s = f.db.FindSlot(Key(i)); s.entry) Entry::Destroy(f.db.Detach(s));
+        if (KeyWrite w(f.db, Key(i)); w.entry()) Entry::Destroy(w.Detach());
         break;
       default:
         f.db.Find(Key(i));
@@ -250,26 +252,26 @@ TEST_CASE("Memory accounting returns to the bucket bytes after deleting everythi
   CHECK(f.db.bucket_bytes() > 0);
 }
 
-TEST_CASE("Detach and Insert move an entry between databases with its TTL") {
+TEST_CASE("Detach and Adopt move an entry between databases with its TTL") {
   Fixture f;
   Database& other = f.dbs.db(1);
   f.db.PutString("k", "value", false, true, kNow + 7000);
-  Entry* e = f.db.Detach(f.db.FindSlot("k"));
+  Entry* e = KeyWrite(f.db, "k").Detach();
   CHECK(f.db.size() == 0);
   CHECK(f.db.expires_count() == 0);
   CHECK(f.db.memory() == f.db.bucket_bytes());
-  other.Insert(e);
+  KeyWrite(other, "k").Adopt(e);
   CHECK(other.size() == 1);
   CHECK(other.expires_count() == 1);
   CHECK(other.Find("k")->expire_at() == kNow + 7000);
   // Clone for COPY: an independent deep copy with the same expiry.
-  other.Insert(Entry::Clone(other.Find("k"), "k2"));
+  KeyWrite(other, "k2").Adopt(Entry::Clone(other.Find("k"), "k2"));
   CHECK(other.size() == 2);
   CHECK(other.expires_count() == 2);
   CHECK(StringOf(other.Find("k2")) == "value");
 }
 
-TEST_CASE("Clear, SwapContents and FlushAll") {
+TEST_CASE("SWAPDB, FLUSHDB ASYNC and FLUSHALL") {
   Fixture f;
   for (int i = 0; i < 100; ++i) f.db.PutString(Key(i), "v", false, i % 2, kNow + 1000);
   f.dbs.db(1).PutString("one", "v");
@@ -278,7 +280,7 @@ TEST_CASE("Clear, SwapContents and FlushAll") {
   CHECK(f.dbs.db(1).size() == 100);
   CHECK(f.dbs.db(1).expires_count() == 50);
   CHECK(f.dbs.db(1).Find(Key(3)) != nullptr);
-  f.dbs.db(1).Clear(/*async=*/true);
+  f.dbs.FlushDb(1, /*async=*/true);
   CHECK(f.dbs.db(1).size() == 0);
   CHECK(f.dbs.db(1).expires_count() == 0);
   CHECK(f.dbs.db(1).memory() == 0);
@@ -287,6 +289,10 @@ TEST_CASE("Clear, SwapContents and FlushAll") {
   f.dbs.FlushAll(false);
   CHECK(f.dbs.total_keys() == 0);
   CHECK(f.dbs.memory() == 0);
+  // The lazy-free thread freed the 100 keys of the async flush, counting each.
+  f.dbs.lazy_free().Drain();
+  CHECK(f.dbs.lazy_free().pending() == 0);
+  CHECK(f.dbs.lazy_free().freed() == 100);
 }
 
 TEST_CASE("RandomLive skips and deletes expired keys") {

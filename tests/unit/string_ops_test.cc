@@ -29,7 +29,7 @@ namespace ops = tandem::commands;
 // A stand-in collection, to put a non-string under a key.
 class FakeList final : public tandem::engine::Object {
  public:
-  size_t MemoryUsage() const override { return 16; }
+  FakeList() { bytes_ = 16; }
   Object* Clone() const override { return new FakeList; }
 };
 
@@ -38,7 +38,7 @@ void AddList(Database& db, std::string_view key) {
   init.type = ObjType::kList;
   init.encoding = Encoding::kQuicklist;
   init.object = new FakeList;
-  db.Add(key, init);
+  db.Put(key, init);
 }
 
 Encoding EncodingOf(Database& db, std::string_view key) { return db.Find(key)->encoding(); }
@@ -228,17 +228,27 @@ TEST_CASE("GETDEL and STRLEN") {
 TEST_CASE("bit commands get a zero-padded raw string") {
   DbSet dbs(1);
   Database& db = dbs.db(0);
-  bool grew = false;
-  std::string* s = *ops::OpBitsForWrite(db, "b", 17, &grew);
-  CHECK(grew);
-  CHECK(*s == "\0\0\0"s);
+  std::string seen;
+  auto look = [&](std::string& s) {
+    seen = s;
+    return false;
+  };
+  CHECK(ops::OpEditBits(db, "b", 17, look) == OpStatus::kOk);
+  CHECK(seen == "\0\0\0"s);
   db.PutString("n", "1");
-  s = *ops::OpBitsForWrite(db, "n", 0, &grew);
-  CHECK_FALSE(grew);
-  CHECK(*s == "1");
+  CHECK(ops::OpEditBits(db, "n", 0, look) == OpStatus::kOk);
+  CHECK(seen == "1");
   CHECK(EncodingOf(db, "n") == Encoding::kRaw);
+  CHECK(ops::OpEditBits(db, "n", 0, [](std::string& s) {
+          s[0] = 'A';
+          return true;
+        }) == OpStatus::kOk);
+  CHECK(ValueOf(db, "n") == "A");
   AddList(db, "l");
-  CHECK(ops::OpBitsForWrite(db, "l", 0).status() == OpStatus::kWrongType);
+  bool ran = false;
+  CHECK(ops::OpEditBits(db, "l", 0, [&](std::string&) { return ran = true; }) ==
+        OpStatus::kWrongType);
+  CHECK_FALSE(ran);
   CheckAccounting(db);
 }
 
