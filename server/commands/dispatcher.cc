@@ -190,7 +190,7 @@ void Dispatcher::Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& clie
   CountingBuilder counting(rb);
   CommandContext ctx{counting, client, server_, spec, writer, now_ms};
   const int64_t start_us = clock_us_;
-  engine::RehashPause pause(server_.dbs());  // the handler's slots stay valid across lookups
+  engine::RehashPause pause(server_.dbs(), client.db_index);  // slots stay valid across lookups
   spec.handler(argv, ctx);
   clock_us_ = engine::WallClockUs();
   ++spec.stats.calls;

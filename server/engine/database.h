@@ -81,6 +81,8 @@ class Database {
   size_t ActiveExpire(int64_t now_ms, int64_t deadline_us);
   // Cron housekeeping: finish rehashing a bit, shrink a sparse table.
   void Housekeep(int64_t rehash_us);
+  // Moves one bucket if a rehash is under way (see RehashPause).
+  void RehashStep() { table_.RehashStep(1); }
 
   bool IsExpired(const Entry* e, int64_t now_ms) const {
     return e->has_expire() && now_ms > e->expire_at();

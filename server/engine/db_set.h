@@ -110,10 +110,13 @@ class DbSet {
 // Pauses incremental rehashing in every database while alive: Redis's dictPauseRehashing,
 // held by the dispatcher around each command's handler. Lookups then never move a bucket,
 // so the slots a handler holds (one KeyWrite per key it changes) stay valid across its
-// other lookups. Nestable.
+// other lookups. The outermost pause first moves one bucket of the command's database, the
+// step its first lookup would have made: commands keep driving the rehash. Nestable.
 class RehashPause {
  public:
-  explicit RehashPause(DbSet& dbs) : dbs_(dbs) { ++dbs_.rehash_pause_; }
+  RehashPause(DbSet& dbs, int db) : dbs_(dbs) {
+    if (dbs_.rehash_pause_++ == 0) dbs_.db(db).RehashStep();
+  }
   ~RehashPause() { --dbs_.rehash_pause_; }
   RehashPause(const RehashPause&) = delete;
   RehashPause& operator=(const RehashPause&) = delete;
