@@ -15,6 +15,7 @@
 // engine lock. Entry pointers it returns stay valid until the key changes again.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,8 +26,13 @@ namespace tandem::engine {
 
 class KeyWrite {
  public:
-  // Looks `key` up for writing with Database::LookupFlags.
+  // Looks `key` up for writing with Database::LookupFlags. The guard keeps a view of `key`
+  // (it signals it, and finds the entry again by it): the bytes must outlive the guard.
   KeyWrite(Database& db, std::string_view key, unsigned lookup = Database::kNone);
+  // A temporary std::string would dangle: refused at compile time.
+  template <class S>
+    requires std::same_as<S, std::string>
+  KeyWrite(Database& db, S&& key, unsigned lookup = Database::kNone) = delete;
   ~KeyWrite() { Commit(); }
   KeyWrite(const KeyWrite&) = delete;
   KeyWrite& operator=(const KeyWrite&) = delete;

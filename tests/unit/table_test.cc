@@ -3,6 +3,7 @@
 #include "server/engine/table.h"
 
 #include <doctest/doctest.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <climits>
@@ -244,6 +245,122 @@ TEST_CASE("A cloned integer is unshared until its value changes; moves keep the 
   Entry::Destroy(s);
 }
 
+TEST_CASE("Entry keeps client flags and a version only when asked, next to every other field") {
+  const uint32_t flag_values[] = {0, 1, 0xDEADBEEF};
+  for (bool expire : {false, true}) {
+    for (bool version : {false, true}) {
+      for (uint32_t flags : flag_values) {
+        for (Encoding encoding : {Encoding::kInt, Encoding::kEmbStr, Encoding::kRaw}) {
+          Entry::Init init;
+          init.encoding = encoding;
+          init.integer = -42;
+          init.str = "embedded";
+          if (encoding == Encoding::kRaw) init.raw = new std::string(100, 'r');
+          init.has_expire = expire;
+          init.expire_at_ms = 4102444800123;
+          init.has_version = version;
+          init.version = 0x0123456789ABCDEFull;
+          init.client_flags = flags;
+          init.lru = 0xABCDEF;
+          std::string key(130, 'k');  // a two-byte varint length
+          Entry* next = MakeEntry("next");
+          Entry* e = Entry::Create(key, init);
+          e->set_next(next);
+          CAPTURE(expire);
+          CAPTURE(version);
+          CAPTURE(flags);
+          CAPTURE(static_cast<int>(encoding));
+          CHECK(e->next() == next);
+          CHECK(e->key() == key);
+          CHECK(e->has_expire() == expire);
+          if (expire) CHECK(e->expire_at() == 4102444800123);
+          CHECK(e->has_version() == version);
+          if (version) CHECK(e->version() == 0x0123456789ABCDEFull);
+          CHECK(e->client_flags() == flags);
+          CHECK(e->lru() == 0xABCDEF);
+          const std::string value =
+              encoding == Encoding::kInt ? "-42" : encoding == Encoding::kRaw ? std::string(100, 'r')
+                                                                              : "embedded";
+          CHECK(StringOf(e) == value);
+          // The copies that keep the link carry flags and version along.
+          e = Entry::WithExpire(e, !expire, 77);
+          CHECK(e->has_expire() == !expire);
+          CHECK(e->next() == next);
+          CHECK(e->has_version() == version);
+          CHECK(e->client_flags() == flags);
+          CHECK(StringOf(e) == value);
+          e = Entry::WithVersion(e, 99);
+          CHECK(e->version() == 99);
+          CHECK(e->client_flags() == flags);
+          if (!expire) CHECK(e->expire_at() == 77);
+          CHECK(e->next() == next);
+          e->set_version(100);
+          CHECK(e->version() == 100);
+          if (!expire) CHECK(e->expire_at() == 77);
+          CHECK(e->key() == key);
+          e = Entry::WithRawValue(e);
+          CHECK(e->encoding() == Encoding::kRaw);
+          CHECK(StringOf(e) == value);
+          CHECK(e->version() == 100);
+          CHECK(e->client_flags() == flags);
+          CHECK(e->next() == next);
+          // A copy for COPY is a new item: same flags, no version.
+          Entry* copy = Entry::Clone(e, "c");
+          CHECK_FALSE(copy->has_version());
+          CHECK(copy->client_flags() == flags);
+          CHECK(StringOf(copy) == value);
+          Entry::Destroy(copy);
+          e = Entry::Rekey(e, "renamed");
+          CHECK(e->key() == "renamed");
+          CHECK(e->version() == 100);
+          CHECK(e->client_flags() == flags);
+          Entry::Destroy(e);
+          Entry::Destroy(next);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("Entries without flags or a version are as small as before; the fields cost 4 and 8") {
+  // The memory probe's entry: an 11-byte key and a 16-byte embedded value, 39 bytes.
+  auto usable = [](uint32_t flags, bool version) {
+    Entry::Init init;
+    init.str = "val:0000000:abcd";
+    init.client_flags = flags;
+    init.has_version = version;
+    Entry* e = Entry::Create("key:0000000", init);
+    size_t n = malloc_usable_size(e);
+    Entry::Destroy(e);
+    return n;
+  };
+  CHECK(usable(0, false) == 40);  // glibc's 48-byte chunk, as before the optional fields
+  CHECK(usable(7, false) == 56);  // 43 bytes: one chunk size up
+  CHECK(usable(0, true) == 56);   // 47 bytes
+}
+
+TEST_CASE("OverwriteInPlace keeps the version field and needs the same flags presence") {
+  Entry::Init init;
+  init.str = "abc";
+  init.client_flags = 5;
+  init.has_version = true;
+  init.version = 7;
+  Entry* e = Entry::Create("k", init);
+  Entry::Init same = init;
+  same.str = "xyz";
+  same.client_flags = 9;
+  same.has_version = false;
+  CHECK(e->OverwriteInPlace(same));
+  CHECK(e->emb() == "xyz");
+  CHECK(e->client_flags() == 9);
+  CHECK(e->version() == 7);  // the version is the writer's to bump
+  Entry::Init no_flags = same;
+  no_flags.client_flags = 0;
+  CHECK_FALSE(e->OverwriteInPlace(no_flags));  // the flags field would have to go
+  CHECK(e->client_flags() == 9);
+  Entry::Destroy(e);
+}
+
 // --- Table ---------------------------------------------------------------------------------
 
 TEST_CASE("Table finds, replaces and unlinks entries") {
@@ -469,4 +586,50 @@ TEST_CASE("WalkBuckets visits every entry once per full pass") {
   CHECK(seen.size() == 300);
   for (const auto& [key, count] : seen) CHECK(count == 1);
   CHECK(cursor % total == 0);
+}
+
+TEST_CASE("A slot stays valid across lookups and goes stale when the table changes") {
+  Table t;
+  InsertKeys(t, 0, 100);
+  Table::Slot a = t.Find(Key(1), /*rehash_step=*/false);
+  for (int i = 0; i < 100; ++i) t.Find(Key(i), /*rehash_step=*/false);
+  CHECK(t.Valid(a));
+  Table::Slot b = t.Find(Key(2));
+  Entry::Destroy(t.Unlink(b));
+  CHECK_FALSE(t.Valid(a));
+  a = t.Find(Key(1));
+  CHECK(t.Valid(a));
+  Entry::Destroy(t.Replace(a, MakeEntry(Key(1), "new")));
+  CHECK(t.Valid(a));  // Replace updates the slot it was given
+  CHECK(a.entry->emb() == "new");
+  Table::Slot c = t.Insert(MakeEntry("fresh"));
+  CHECK(t.Valid(c));
+  CHECK_FALSE(t.Valid(a));
+  CHECK(t.Find("fresh").entry == c.entry);
+}
+
+TEST_CASE("Lookups without rehash steps leave a rehash where it is") {
+  Table t;
+  InsertKeys(t, 0, 4);
+  t.Insert(MakeEntry(Key(4)));  // starts growing to 8 buckets
+  REQUIRE(t.rehashing());
+  for (int round = 0; round < 1000; ++round) {
+    for (int i = 0; i < 5; ++i) REQUIRE(t.Find(Key(i), /*rehash_step=*/false).entry != nullptr);
+  }
+  CHECK(t.rehashing());
+  for (int i = 0; i < 100 && t.rehashing(); ++i) t.Find(Key(0));
+  CHECK_FALSE(t.rehashing());
+}
+
+TEST_CASE("Inserts into a paused rehash move buckets once the new array is full") {
+  // A command adding many keys while rehashing is paused (MSET with many pairs) must not
+  // pile them into ever longer chains of a table that cannot grow.
+  Table t;
+  InsertKeys(t, 0, 5);
+  REQUIRE(t.rehashing());
+  const int n = 200000;
+  for (int i = 5; i < n; ++i) t.Insert(MakeEntry(Key(i)), /*rehash_step=*/false);
+  CHECK(t.size() == static_cast<size_t>(n));
+  CHECK(t.bucket_count() >= static_cast<size_t>(n) / 2);  // it kept growing: chains stay short
+  for (int i = 0; i < n; i += 97) REQUIRE(t.Find(Key(i), false).entry != nullptr);
 }
