@@ -2,6 +2,8 @@
 // DEL UNLINK EXISTS TYPE TOUCH RENAME RENAMENX COPY MOVE SWAPDB SELECT DBSIZE FLUSHDB FLUSHALL
 // KEYS SCAN RANDOMKEY, the expiry commands EXPIRE PEXPIRE EXPIREAT PEXPIREAT PERSIST TTL PTTL
 // EXPIRETIME PEXPIRETIME, and OBJECT ENCODING|FREQ|IDLETIME|REFCOUNT|HELP.
+#include "server/commands/keys_family.h"
+
 #include <cctype>
 #include <cerrno>
 #include <climits>
@@ -14,7 +16,6 @@
 #include "server/commands/arg_parser.h"
 #include "server/commands/families.h"
 #include "server/commands/keys_ops.h"
-#include "server/commands/keys_family.h"
 #include "server/engine/database.h"
 #include "server/engine/glob.h"
 #include "server/engine/key_write.h"

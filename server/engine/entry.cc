@@ -78,8 +78,8 @@ Entry* Entry::Create(std::string_view key, const Init& init) {
   Entry* e = static_cast<Entry*>(mem);
   uint8_t tag = static_cast<uint8_t>(init.type) | (static_cast<uint8_t>(init.encoding) << 3) |
                 (init.has_expire ? kExpireBit : 0);
-  e->word_ = (uint64_t{tag} << 48) | (init.has_version ? kVersionBit : 0) |
-             (has_flags ? kFlagsBit : 0);
+  e->word_ =
+      (uint64_t{tag} << 48) | (init.has_version ? kVersionBit : 0) | (has_flags ? kFlagsBit : 0);
   e->set_lru(init.lru);
   char* p = e->body();
   if (init.has_expire) {
@@ -277,9 +277,8 @@ std::string_view Entry::emb() const {
 }
 
 bool Entry::OverwriteInPlace(const Init& init) {
-  if (init.type != ObjType::kString || type() != ObjType::kString ||
-      init.encoding != encoding() || init.has_expire != has_expire() ||
-      (init.client_flags != 0) != ((word_ & kFlagsBit) != 0)) {
+  if (init.type != ObjType::kString || type() != ObjType::kString || init.encoding != encoding() ||
+      init.has_expire != has_expire() || (init.client_flags != 0) != ((word_ & kFlagsBit) != 0)) {
     return false;
   }
   if (init.encoding == Encoding::kInt) {

@@ -15,10 +15,10 @@
 // engine lock. Entry pointers it returns stay valid until the key changes again.
 #pragma once
 
-#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "server/engine/database.h"
 
@@ -30,8 +30,7 @@ class KeyWrite {
   // (it signals it, and finds the entry again by it): the bytes must outlive the guard.
   KeyWrite(Database& db, std::string_view key, unsigned lookup = Database::kNone);
   // A temporary std::string would dangle: refused at compile time.
-  template <class S>
-    requires std::same_as<S, std::string>
+  template <class S, class = std::enable_if_t<std::is_same_v<S, std::string>>>
   KeyWrite(Database& db, S&& key, unsigned lookup = Database::kNone) = delete;
   ~KeyWrite() { Commit(); }
   KeyWrite(const KeyWrite&) = delete;

@@ -61,7 +61,7 @@ struct Harness {
     std::vector<std::string_view> views(argv.begin(), argv.end());
     std::string out;
     protocol::RespWriter writer(&out);
-    dispatcher.BeginBatch();
+    auto guard = dispatcher.LockBatch([&](size_t) { return CmdArgs(views); }, 1, client);
     dispatcher.Execute(CmdArgs(views), client, writer, &writer);
     return out;
   }
@@ -82,10 +82,10 @@ struct Harness {
 };
 
 struct Case {
-  std::vector<Argv> setup;              // run first, unobserved (client in db 0)
-  Argv command;                         // the write under test
-  std::string reply;                    // its RESP2 reply, to be sure it did what we meant
-  std::vector<std::string> signals;     // exactly these, in this order
+  std::vector<Argv> setup;           // run first, unobserved (client in db 0)
+  Argv command;                      // the write under test
+  std::string reply;                 // its RESP2 reply, to be sure it did what we meant
+  std::vector<std::string> signals;  // exactly these, in this order
 };
 
 const std::string kOk = "+OK\r\n";

@@ -278,9 +278,9 @@ TEST_CASE("Entry keeps client flags and a version only when asked, next to every
           if (version) CHECK(e->version() == 0x0123456789ABCDEFull);
           CHECK(e->client_flags() == flags);
           CHECK(e->lru() == 0xABCDEF);
-          const std::string value =
-              encoding == Encoding::kInt ? "-42" : encoding == Encoding::kRaw ? std::string(100, 'r')
-                                                                              : "embedded";
+          const std::string value = encoding == Encoding::kInt   ? "-42"
+                                    : encoding == Encoding::kRaw ? std::string(100, 'r')
+                                                                 : "embedded";
           CHECK(StringOf(e) == value);
           // The copies that keep the link carry flags and version along.
           e = Entry::WithExpire(e, !expire, 77);
