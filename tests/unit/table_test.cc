@@ -334,9 +334,12 @@ TEST_CASE("Entries without flags or a version are as small as before; the fields
     Entry::Destroy(e);
     return n;
   };
-  CHECK(usable(0, false) == 40);  // glibc's 48-byte chunk, as before the optional fields
-  CHECK(usable(7, false) == 56);  // 43 bytes: one chunk size up
-  CHECK(usable(0, true) == 56);   // 47 bytes
+  // 39 bytes: glibc's 48-byte chunk (40 usable), as before the optional fields existed.
+  // (malloc_usable_size is exact under AddressSanitizer, rounded up by glibc.)
+  CHECK(usable(0, false) >= 39);
+  CHECK(usable(0, false) <= 40);
+  CHECK(usable(7, false) >= 43);  // flags: 4 more bytes, glibc's next chunk size
+  CHECK(usable(0, true) >= 47);   // a version: 8 more
 }
 
 TEST_CASE("OverwriteInPlace keeps the version field and needs the same flags presence") {
