@@ -39,11 +39,19 @@ void BlockingRegistry::Forget(ClientState* client) {
   blocked_.erase(it);
 }
 
-void BlockingRegistry::KeyModified(int db, std::string_view key) {
+void BlockingRegistry::OnKeyModified(int db, std::string_view key) {
   if (waiting_on_.empty()) return;
   DbKey k{db, std::string(key)};
   if (waiting_on_.count(k) && std::find(ready_.begin(), ready_.end(), k) == ready_.end()) {
     ready_.push_back(std::move(k));
+  }
+}
+
+void BlockingRegistry::OnSwap(int a, int b) {
+  for (const auto& [k, clients] : waiting_on_) {
+    if ((k.db == a || k.db == b) && std::find(ready_.begin(), ready_.end(), k) == ready_.end()) {
+      ready_.push_back(k);
+    }
   }
 }
 

@@ -20,10 +20,11 @@
 #include <vector>
 
 #include "server/client_state.h"
+#include "server/engine/key_observer.h"
 
 namespace tandem::commands {
 
-class BlockingRegistry {
+class BlockingRegistry final : public engine::KeyObserver {
  public:
   // Called under the engine lock when a key the client waits on may be ready: returns true
   // if the client was served (it is then unblocked), false to keep waiting.
@@ -42,7 +43,10 @@ class BlockingRegistry {
   size_t blocked_clients() const { return blocked_.size(); }
 
   // The key-change signal: remembers the key if someone waits on it (cheap otherwise).
-  void KeyModified(int db, std::string_view key);
+  void OnKeyModified(int db, std::string_view key) override;
+  // SWAPDB: every waited-on key of either database may now hold something (Redis's
+  // scanDatabaseForReadyKeys). A flush makes nothing ready.
+  void OnSwap(int a, int b) override;
   // After a command (or a whole EXEC or script) completes: serves the clients waiting on the
   // keys it changed, in blocking order, while their keys stay ready.
   void ServeReadyKeys();

@@ -10,6 +10,7 @@ ServerState::ServerState(Config config, CommandTable table)
       dbs_(locked_config_->databases),
       start_time_ms_(engine::WallClockMs()) {
   lastsave_s = start_time_ms_ / 1000;
+  dbs_.AddObserver(&blocking_);
 }
 
 void ServerState::PublishConfig(Config next) {

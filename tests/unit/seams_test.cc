@@ -216,6 +216,28 @@ TEST_CASE("CLIENT UNPAUSE on one io thread wakes a paused client on another at o
   CHECK(waited < std::chrono::milliseconds(50));  // a 100 ms poll would often miss this
 }
 
+TEST_CASE("a write through the dispatcher signals the blocking registry; SWAPDB readies both") {
+  TwoLoops two;
+  commands::ClientState waiter;
+  int served = 0;
+  {
+    std::lock_guard lock(two.server.engine_mutex());
+    two.server.blocking().Block(&waiter, 0, {"queue"}, [&] { return ++served > 0; });
+  }
+  CHECK(two.Exchange(0, "SET other 1\r\n", 5) == "+OK\r\n");
+  CHECK(two.Exchange(0, "SET queue 1\r\n", 5) == "+OK\r\n");
+  {
+    std::lock_guard lock(two.server.engine_mutex());
+    CHECK(served == 1);
+    CHECK_FALSE(two.server.blocking().IsBlocked(&waiter));
+    two.server.blocking().Block(&waiter, 3, {"queue"}, [&] { return ++served > 0; });
+  }
+  CHECK(two.Exchange(1, "SWAPDB 0 3\r\n", 5) == "+OK\r\n");
+  std::lock_guard lock(two.server.engine_mutex());
+  CHECK(served == 2);
+  two.server.blocking().Forget(&waiter);
+}
+
 TEST_CASE("clients blocked on a key are served first blocked, first served") {
   commands::BlockingRegistry registry;
   commands::ClientState a, b, c;
@@ -233,11 +255,11 @@ TEST_CASE("clients blocked on a key are served first blocked, first served") {
   registry.Block(&b, 0, {"other", "list"}, serve('b'));
   registry.Block(&c, 0, {"list"}, serve('c'));
   CHECK(registry.blocked_clients() == 3);
-  registry.KeyModified(1, "list");  // another database: nobody waits there
+  registry.OnKeyModified(1, "list");  // another database: nobody waits there
   registry.ServeReadyKeys();
   CHECK(served.empty());
-  registry.KeyModified(0, "list");
-  registry.KeyModified(0, "list");  // signalled twice, served once
+  registry.OnKeyModified(0, "list");
+  registry.OnKeyModified(0, "list");  // signalled twice, served once
   registry.ServeReadyKeys();
   CHECK(served == std::vector<char>{'a', 'b'});
   CHECK(registry.blocked_clients() == 1);
