@@ -741,7 +741,6 @@ Option LatencyTrackingInfoPercentiles() {
 }  // namespace
 
 std::vector<Option> BuildConfigOptions() {
-  const uint32_t kMulti = kCfgMultiArg;
   auto yes_no_local = {"no", "yes", "local"};
   std::vector<Option> t;
 

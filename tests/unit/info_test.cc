@@ -119,7 +119,9 @@ TEST_CASE("conf/tandem.conf loads, sets every parameter to its default, document
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   size_t compat = text.find("accepted for compatibility, no effect");
   REQUIRE(compat != std::string::npos);
-  for (const auto& [name, acts] : registry.Parameters()) {
+  for (const auto& param : registry.Parameters()) {
+    const std::string& name = param.first;  // not a structured binding: CAPTURE needs a lambda
+    const bool acts = param.second;
     CAPTURE(name);
     size_t at = text.find("\n" + name + " ");
     if (at == std::string::npos) at = text.find("\n# " + name + " ");
