@@ -82,7 +82,9 @@ class Database {
   // Cron housekeeping: finish rehashing a bit, shrink a sparse table.
   void Housekeep(int64_t rehash_us);
   // Moves one bucket if a rehash is under way (see RehashPause).
-  void RehashStep() { table_.RehashStep(1); }
+  void RehashStep() {
+    if (table_.rehashing()) table_.RehashStep(1);
+  }
 
   bool IsExpired(const Entry* e, int64_t now_ms) const {
     return e->has_expire() && now_ms > e->expire_at();

@@ -236,21 +236,7 @@ uint64_t Entry::version() const {
 
 void Entry::set_version(uint64_t v) { std::memcpy(body() + (has_expire() ? 8 : 0), &v, 8); }
 
-const char* Entry::key_start(size_t* key_len) const {
-  return GetVarint(body() + OptionalBytes(), key_len);
-}
-
-std::string_view Entry::key() const {
-  size_t len;
-  const char* p = key_start(&len);
-  return {p, len};
-}
-
-const char* Entry::value_start() const {
-  size_t len;
-  const char* p = key_start(&len);
-  return p + len;
-}
+const char* Entry::ReadLongLength(const char* p, size_t* len) { return GetVarint(p, len); }
 
 long long Entry::int_value() const {
   int64_t v;
@@ -268,12 +254,6 @@ std::string* Entry::raw() const {
   std::string* s;
   std::memcpy(&s, value_start(), sizeof(s));
   return s;
-}
-
-std::string_view Entry::emb() const {
-  size_t len;
-  const char* p = GetVarint(value_start(), &len);
-  return {p, len};
 }
 
 bool Entry::OverwriteInPlace(const Init& init) {

@@ -127,7 +127,11 @@ class Entry {
   uint32_t lru() const { return static_cast<uint32_t>(word_ >> 56) | (uint32_t{lru_hi_[0]} << 8) | (uint32_t{lru_hi_[1]} << 16); }
   void set_lru(uint32_t v);
 
-  std::string_view key() const;
+  std::string_view key() const {
+    size_t len;
+    const char* p = key_start(&len);
+    return {p, len};
+  }
 
   // String access. int_value() for kInt, raw() for kRaw, emb() for kEmbStr.
   long long int_value() const;
@@ -140,7 +144,11 @@ class Entry {
   bool unshared() const { return tag() & kUnsharedBit; }
   void set_unshared(bool v) { set_tag(v ? tag() | kUnsharedBit : tag() & ~kUnsharedBit); }
   std::string* raw() const;
-  std::string_view emb() const;
+  std::string_view emb() const {
+    size_t len;
+    const char* p = ReadLength(value_start(), &len);
+    return {p, len};
+  }
   // The string value whatever its encoding; integers are formatted into `buf`.
   std::string_view StringValue(char (&buf)[24]) const;
   Object* object() const;
@@ -156,11 +164,12 @@ class Entry {
   static constexpr uint64_t kFlagsBit = 0x2;
   static constexpr uint8_t kExpireBit = 0x40;
   static constexpr uint8_t kUnsharedBit = 0x80;
+  static_assert(((uint64_t{kExpireBit} << 48) >> 51) == 8, "OptionalBytes reads the expire bit");
 
-  // Bytes of the optional fields that precede the key.
+  // Bytes of the optional fields that precede the key: 8 for the expiry (the tag's bit 6, bit
+  // 54 of the word), 8 for a version, 4 for flags. Branch-free: every key lookup pays it.
   size_t OptionalBytes() const {
-    return ((tag() & kExpireBit) ? 8 : 0) + ((word_ & kVersionBit) ? 8 : 0) +
-           ((word_ & kFlagsBit) ? 4 : 0);
+    return ((word_ >> 51) & 8) + ((word_ & kVersionBit) << 3) + ((word_ & kFlagsBit) << 1);
   }
   static Init InitFrom(const Entry* e);
 
@@ -168,8 +177,24 @@ class Entry {
   void set_tag(uint8_t t) { word_ = (word_ & ~(uint64_t{0xff} << 48)) | (uint64_t{t} << 48); }
   const char* body() const { return reinterpret_cast<const char*>(this) + kHeaderSize; }
   char* body() { return reinterpret_cast<char*>(this) + kHeaderSize; }
-  const char* key_start(size_t* key_len) const;
-  const char* value_start() const;
+  // A varint length at `p` (one byte below 128, the common case, read inline).
+  static const char* ReadLength(const char* p, size_t* len) {
+    const uint8_t b = static_cast<uint8_t>(*p);
+    if (b < 0x80) {
+      *len = b;
+      return p + 1;
+    }
+    return ReadLongLength(p, len);
+  }
+  static const char* ReadLongLength(const char* p, size_t* len);
+  const char* key_start(size_t* key_len) const {
+    return ReadLength(body() + OptionalBytes(), key_len);
+  }
+  const char* value_start() const {
+    size_t len;
+    const char* p = key_start(&len);
+    return p + len;
+  }
 
   static constexpr size_t kHeaderSize = 10;
   uint64_t word_;

@@ -16,17 +16,6 @@ Table::Slot& KeyWrite::CurrentSlot() {
 
 bool KeyWrite::RehashStep() const { return !db_.owner_->rehash_paused(); }
 
-void KeyWrite::Begin(bool may_resize) {
-  if (!begun_) {
-    begun_ = true;
-    had_expire_ = slot_.entry && slot_.entry->has_expire();
-  }
-  if (may_resize && !measured_) {
-    measured_ = true;
-    before_bytes_ = slot_.entry ? slot_.entry->MemoryUsage() : 0;
-  }
-}
-
 Entry* KeyWrite::Set(Entry::Init init, bool keep_ttl) {
   DbSet& dbs = *db_.owner_;
   Entry* old = slot_.entry;
@@ -132,8 +121,7 @@ uint64_t KeyWrite::Version() {
   return v;
 }
 
-void KeyWrite::Commit() {
-  if (!begun_) return;
+void KeyWrite::Finish() {
   Entry* e = slot_.entry;
   if (measured_) db_.memory_ += (e ? e->MemoryUsage() : 0) - before_bytes_;
   const bool has_expire = e && e->has_expire();

@@ -32,7 +32,9 @@ class KeyWrite {
   // A temporary std::string would dangle: refused at compile time.
   template <class S, class = std::enable_if_t<std::is_same_v<S, std::string>>>
   KeyWrite(Database& db, S&& key, unsigned lookup = Database::kNone) = delete;
-  ~KeyWrite() { Commit(); }
+  ~KeyWrite() {
+    if (begun_) Finish();
+  }
   KeyWrite(const KeyWrite&) = delete;
   KeyWrite& operator=(const KeyWrite&) = delete;
 
@@ -73,7 +75,9 @@ class KeyWrite {
 
   // Applies the memory delta, re-versions and signals now. The guard stays usable; further
   // changes are committed again.
-  void Commit();
+  void Commit() {
+    if (begun_) Finish();
+  }
 
  private:
   friend class Database;
@@ -84,7 +88,17 @@ class KeyWrite {
   // The slot, found again if another change reshaped the table since.
   Table::Slot& CurrentSlot();
   // Called before every change: remembers the state that Commit() compares against.
-  void Begin(bool may_resize);
+  void Begin(bool may_resize) {
+    if (!begun_) {
+      begun_ = true;
+      had_expire_ = slot_.entry && slot_.entry->has_expire();
+    }
+    if (may_resize && !measured_) {
+      measured_ = true;
+      before_bytes_ = slot_.entry ? slot_.entry->MemoryUsage() : 0;
+    }
+  }
+  void Finish();
   bool RehashStep() const;
 
   Database& db_;
