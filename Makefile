@@ -1,6 +1,5 @@
 # Thin wrapper: deps · build · run · test. See README.md.
 BUILD_DIR ?= build
-FUZZ_DIR ?= build-fuzz
 SAN_DIR ?= build-sanitize
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 TSAN_DIR ?= build-tsan
@@ -51,9 +50,13 @@ clients: build
 
 # The unit, integration and differential suites again on an AddressSanitizer +
 # UndefinedBehaviorSanitizer build: any memory error or undefined behaviour aborts the server.
+# One clang build serves this and the fuzzers (its libraries also carry libFuzzer's
+# coverage instrumentation), so CI compiles the tree once for both.
 sanitize: deps
-	cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(SAN_FLAGS) -O1"
-	cmake --build $(SAN_DIR) -j$(JOBS) --target tandem-server tandem-unit-tests tandem-integration-tests
+	CXX=clang++ cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DTANDEM_FUZZ=ON \
+	  -DCMAKE_CXX_FLAGS="$(SAN_FLAGS) -O1"
+	cmake --build $(SAN_DIR) -j$(JOBS) --target tandem-server tandem-unit-tests \
+	  tandem-integration-tests resp-parser-fuzzer connection-fuzzer
 	./$(SAN_DIR)/tandem-unit-tests
 	./$(SAN_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(SAN_DIR)/tandem-server
@@ -74,14 +77,15 @@ tsan: deps
 # Both libFuzzer targets (ASan + UBSan), each for FUZZ_SECONDS on a copy of its corpus:
 # the RESP parser alone, and the whole connection path on a real engine.
 fuzz: deps
-	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=Debug -DTANDEM_FUZZ=ON
-	cmake --build $(FUZZ_DIR) -j$(JOBS) --target resp-parser-fuzzer connection-fuzzer
-	rm -rf $(FUZZ_DIR)/corpus $(FUZZ_DIR)/connection_corpus
-	cp -r tests/fuzz/corpus $(FUZZ_DIR)/corpus
-	cp -r tests/fuzz/connection_corpus $(FUZZ_DIR)/connection_corpus
-	./$(FUZZ_DIR)/resp-parser-fuzzer -max_total_time=$(FUZZ_SECONDS) $(FUZZ_DIR)/corpus
-	./$(FUZZ_DIR)/connection-fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-	  -detect_leaks=1 $(FUZZ_DIR)/connection_corpus
+	CXX=clang++ cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DTANDEM_FUZZ=ON \
+	  -DCMAKE_CXX_FLAGS="$(SAN_FLAGS) -O1"
+	cmake --build $(SAN_DIR) -j$(JOBS) --target resp-parser-fuzzer connection-fuzzer
+	rm -rf $(SAN_DIR)/corpus $(SAN_DIR)/connection_corpus
+	cp -r tests/fuzz/corpus $(SAN_DIR)/corpus
+	cp -r tests/fuzz/connection_corpus $(SAN_DIR)/connection_corpus
+	./$(SAN_DIR)/resp-parser-fuzzer -max_total_time=$(FUZZ_SECONDS) $(SAN_DIR)/corpus
+	./$(SAN_DIR)/connection-fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -detect_leaks=1 $(SAN_DIR)/connection_corpus
 
 # Every test: unit, integration, differential against redis-server, the stock clients, the
 # same suites under AddressSanitizer + UBSan and under ThreadSanitizer, and a bounded fuzz run.
@@ -99,4 +103,4 @@ bench: build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_DIR) $(SAN_DIR) $(TSAN_DIR)
+	rm -rf $(BUILD_DIR) $(SAN_DIR) $(TSAN_DIR)
