@@ -10,11 +10,11 @@ TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$(TSAN
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev \
-               libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
+               clang-format libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test unit integration differential diff-fuzz clients sanitize tsan fuzz \
-        bench clean
+        format format-check bench clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -86,6 +86,15 @@ fuzz: deps
 	./$(SAN_DIR)/resp-parser-fuzzer -max_total_time=$(FUZZ_SECONDS) $(SAN_DIR)/corpus
 	./$(SAN_DIR)/connection-fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	  -detect_leaks=1 $(SAN_DIR)/connection_corpus
+
+# Every C++ file as clang-format (.clang-format: Google base, 100 columns) would write it.
+# `make format` rewrites them.
+FORMAT_FILES = $(shell git ls-files '*.cc' '*.h')
+format-check: deps
+	clang-format --dry-run --Werror $(FORMAT_FILES)
+
+format: deps
+	clang-format -i $(FORMAT_FILES)
 
 # Every test: unit, integration, differential against redis-server, the stock clients, the
 # same suites under AddressSanitizer + UBSan and under ThreadSanitizer, and a bounded fuzz run.
