@@ -7,6 +7,7 @@ ServerState::ServerState(Config config, CommandTable table)
       locked_config_(config_.load()),
       current_config_(locked_config_.get()),
       table_(std::move(table)),
+      command_stats_(table_.all().size()),
       dbs_(locked_config_->databases),
       start_time_ms_(engine::WallClockMs()) {
   lastsave_s = start_time_ms_ / 1000;

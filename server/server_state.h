@@ -16,6 +16,7 @@
 
 #include "server/blocking.h"
 #include "server/client_state.h"
+#include "server/commands/command_stats.h"
 #include "server/commands/command_table.h"
 #include "server/config.h"
 #include "server/engine/db_set.h"
@@ -75,6 +76,7 @@ class ServerState {
   void PublishConfig(Config next);
 
   const CommandTable& commands() const { return table_; }
+  CommandStatsTable& command_stats() { return command_stats_; }
   ServerStats& stats() { return stats_; }
 
   // Connected clients by id.
@@ -122,6 +124,7 @@ class ServerState {
   // dereferenced (a holder's own snapshot cannot be freed and reused while it holds it).
   std::atomic<const Config*> current_config_;
   CommandTable table_;
+  CommandStatsTable command_stats_;
   engine::DbSet dbs_;
   ServerStats stats_;
   std::unordered_map<uint64_t, ClientState*> clients_;

@@ -95,7 +95,7 @@ struct CommandSpec {
   // Filled in by the table.
   std::vector<const CommandSpec*> subcommands;
   const CommandSpec* parent = nullptr;
-  mutable CommandStats stats;
+  size_t id = 0;  // the spec's number in its table (per-thread statistics)
 
   // A container's subcommand is looked up whenever there is an argument after the name, as
   // Redis's lookupCommand does, even when the container has a handler of its own (COMMAND):

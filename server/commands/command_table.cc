@@ -62,6 +62,7 @@ void CommandTable::Register(CommandSpec spec) {
     parent = const_cast<CommandSpec*>(it->second);
     spec.parent = parent;
   }
+  spec.id = specs_.size();
   specs_.push_back(std::move(spec));
   const CommandSpec* stored = &specs_.back();
   by_full_name_.emplace(full, stored);

@@ -149,7 +149,7 @@ const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) 
   int argc = static_cast<int>(argv.size());
   if ((spec->arity > 0 && argc != spec->arity) || argc < -spec->arity) {
     std::string err = protocol::WrongNumArgsError(spec->name);
-    ++spec->stats.rejected_calls;
+    ++server_.command_stats().Local(*spec).rejected_calls;
     CountError(server_, err);
     rb.SendError(err);
     return nullptr;
@@ -163,7 +163,7 @@ const CommandSpec* Dispatcher::Admit(CmdArgs argv, ClientState& client,
   if (!spec) return nullptr;
   client.last_cmd = spec->name;
   auto reject = [&](std::string_view err) -> const CommandSpec* {
-    ++spec->stats.rejected_calls;
+    ++server_.command_stats().Local(*spec).rejected_calls;
     CountError(server_, err);
     rb.SendError(err);
     return nullptr;
@@ -193,11 +193,12 @@ void Dispatcher::Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& clie
   engine::RehashPause pause(server_.dbs(), client.db_index);  // slots stay valid across lookups
   spec.handler(argv, ctx);
   clock_us_ = engine::WallClockUs();
-  ++spec.stats.calls;
-  spec.stats.usec += static_cast<uint64_t>(clock_us_ - start_us);
+  CommandStats& stats = server_.command_stats().Local(spec);
+  ++stats.calls;
+  stats.usec += static_cast<uint64_t>(clock_us_ - start_us);
   ++server_.stats().total_commands_processed;
   if (counting.errored) {
-    ++spec.stats.failed_calls;
+    ++stats.failed_calls;
     ++server_.stats().total_error_replies;
     ++server_.stats().error_stats[counting.first_error_code];
   }

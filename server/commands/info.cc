@@ -362,8 +362,8 @@ void CpuSection(ServerState& server, InfoText& t) {
 
 void ModulesSection(ServerState& server, InfoText& t) {}
 
-void AddCommandStat(const CommandSpec& spec, InfoText& t) {
-  const CommandStats& s = spec.stats;
+void AddCommandStat(ServerState& server, const CommandSpec& spec, InfoText& t) {
+  const CommandStats s = server.command_stats().Merged(spec);
   if (s.calls == 0 && s.failed_calls == 0 && s.rejected_calls == 0) return;
   char buf[256];
   std::snprintf(buf, sizeof(buf),
@@ -380,8 +380,8 @@ void AddCommandStat(const CommandSpec& spec, InfoText& t) {
 void CommandstatsSection(ServerState& server, InfoText& t) {
   for (const CommandSpec& spec : server.commands().all()) {
     if (spec.parent != nullptr) continue;
-    AddCommandStat(spec, t);
-    for (const CommandSpec* sub : spec.subcommands) AddCommandStat(*sub, t);
+    AddCommandStat(server, spec, t);
+    for (const CommandSpec* sub : spec.subcommands) AddCommandStat(server, *sub, t);
   }
 }
 
@@ -480,10 +480,7 @@ void ResetServerStats(ServerState& server) {
   engine::KeyspaceStats& ks = server.dbs().stats();
   ks = engine::KeyspaceStats();
   server.dbs().lazy_free().ResetStats();
-  for (const CommandSpec& spec : server.commands().all()) {
-    spec.stats = CommandStats();
-    for (const CommandSpec* sub : spec.subcommands) sub->stats = CommandStats();
-  }
+  server.command_stats().Reset();
   Metrics& m = TheMetrics();
   m.ops.Reset();
   m.net_in.Reset();
