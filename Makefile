@@ -7,7 +7,7 @@ TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
 # Reports go to files (the servers the tests start write there too); any report fails the run.
 TSAN_REPORTS = $(abspath $(TSAN_DIR))/tsan-report
 TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$(TSAN_REPORTS)"
-FUZZ_SECONDS ?= 60
+FUZZ_SECONDS ?= 30
 JOBS ?= $(shell nproc)
 DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev \
                clang-format libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
