@@ -96,9 +96,10 @@ format-check: deps
 format: deps
 	clang-format -i $(FORMAT_FILES)
 
-# Every test: unit, integration, differential against redis-server, the stock clients, the
+# Every test: the format check, unit, integration, differential against redis-server, the stock clients, the
 # same suites under AddressSanitizer + UBSan and under ThreadSanitizer, and a bounded fuzz run.
 test: build
+	$(MAKE) format-check
 	./$(BUILD_DIR)/tandem-unit-tests
 	./$(BUILD_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server

@@ -7,19 +7,36 @@ namespace tandem::protocol {
 
 void ReplyValue::Replay(ReplyBuilder& rb) const {
   switch (kind) {
-    case Kind::kSimple: return rb.SendSimple(str);
-    case Kind::kError: return rb.SendError(str);
-    case Kind::kLong: return rb.SendLong(integer);
-    case Kind::kDouble: return rb.SendDouble(number);
-    case Kind::kBulk: return rb.SendBulk(str);
-    case Kind::kNull: return rb.SendNull();
-    case Kind::kNullArray: return rb.SendNullArray();
-    case Kind::kBool: return rb.SendBool(integer != 0);
-    case Kind::kVerbatim: return rb.SendVerbatim(str, format);
-    case Kind::kArray: rb.StartArray(items.size()); break;
-    case Kind::kMap: rb.StartMap(items.size() / 2); break;
-    case Kind::kSet: rb.StartSet(items.size()); break;
-    case Kind::kPush: rb.StartPush(items.size()); break;
+    case Kind::kSimple:
+      return rb.SendSimple(str);
+    case Kind::kError:
+      return rb.SendError(str);
+    case Kind::kLong:
+      return rb.SendLong(integer);
+    case Kind::kDouble:
+      return rb.SendDouble(number);
+    case Kind::kBulk:
+      return rb.SendBulk(str);
+    case Kind::kNull:
+      return rb.SendNull();
+    case Kind::kNullArray:
+      return rb.SendNullArray();
+    case Kind::kBool:
+      return rb.SendBool(integer != 0);
+    case Kind::kVerbatim:
+      return rb.SendVerbatim(str, format);
+    case Kind::kArray:
+      rb.StartArray(items.size());
+      break;
+    case Kind::kMap:
+      rb.StartMap(items.size() / 2);
+      break;
+    case Kind::kSet:
+      rb.StartSet(items.size());
+      break;
+    case Kind::kPush:
+      rb.StartPush(items.size());
+      break;
   }
   for (const ReplyValue& item : items) item.Replay(rb);
 }

@@ -16,8 +16,19 @@ namespace tandem::protocol {
 
 struct ReplyValue {
   enum class Kind {
-    kSimple, kError, kLong, kDouble, kBulk, kNull, kNullArray, kBool, kVerbatim,
-    kArray, kMap, kSet, kPush,
+    kSimple,
+    kError,
+    kLong,
+    kDouble,
+    kBulk,
+    kNull,
+    kNullArray,
+    kBool,
+    kVerbatim,
+    kArray,
+    kMap,
+    kSet,
+    kPush,
   };
   Kind kind = Kind::kNull;
   std::string str;        // simple, error, bulk, verbatim text

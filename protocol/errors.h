@@ -32,7 +32,6 @@ inline constexpr std::string_view kProtoUnauthBulkLength =
     "ERR Protocol error: unauthenticated bulk length";
 // End of protocol errors.
 
-
 // Command dispatch and common argument errors (server.c, object.c, t_string.c).
 inline constexpr std::string_view kErrSyntax = "ERR syntax error";
 // With the command's lower-case full name, 'config|get' for a subcommand (addReplyErrorArity):

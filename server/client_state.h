@@ -22,7 +22,7 @@ struct ClientState {
   int resp = 2;
   bool authenticated = true;
   std::string name;
-  std::string addr;   // "ip:port" or "path:0" for unix sockets
+  std::string addr;  // "ip:port" or "path:0" for unix sockets
   std::string laddr;
   int fd = -1;
   int64_t created_ms = 0;

@@ -18,6 +18,7 @@
 
 #include "server/engine/ascii.h"
 #include "server/engine/numbers.h"
+#include "server/keyspace_events.h"
 
 namespace tandem {
 namespace {
@@ -544,60 +545,6 @@ Option Save() {
     return lines;
   };
   return o;
-}
-
-// Redis's keyspace event classes (notify.c): one character per class; 'A' is every class
-// but the key-miss and new-key ones.
-struct EventClass {
-  char c;
-  int flag;
-};
-constexpr int kNotifyKeyspace = 1 << 0, kNotifyKeyevent = 1 << 1, kNotifyGeneric = 1 << 2,
-              kNotifyString = 1 << 3, kNotifyList = 1 << 4, kNotifySet = 1 << 5,
-              kNotifyHash = 1 << 6, kNotifyZset = 1 << 7, kNotifyExpired = 1 << 8,
-              kNotifyEvicted = 1 << 9, kNotifyStream = 1 << 10, kNotifyKeyMiss = 1 << 11,
-              kNotifyModule = 1 << 12, kNotifyNew = 1 << 13;
-constexpr int kNotifyAll = kNotifyGeneric | kNotifyString | kNotifyList | kNotifySet | kNotifyHash |
-                           kNotifyZset | kNotifyExpired | kNotifyEvicted | kNotifyStream |
-                           kNotifyModule;
-// In the order Redis prints them after the type classes.
-constexpr EventClass kTypeClasses[] = {
-    {'g', kNotifyGeneric}, {'$', kNotifyString}, {'l', kNotifyList},    {'s', kNotifySet},
-    {'h', kNotifyHash},    {'z', kNotifyZset},   {'x', kNotifyExpired}, {'e', kNotifyEvicted},
-    {'t', kNotifyStream},  {'d', kNotifyModule}, {'n', kNotifyNew}};
-constexpr EventClass kTargetClasses[] = {
-    {'K', kNotifyKeyspace}, {'E', kNotifyKeyevent}, {'m', kNotifyKeyMiss}};
-
-// -1 on an unknown class character.
-int KeyspaceEventsFromString(std::string_view s) {
-  int flags = 0;
-  for (char c : s) {
-    if (c == 'A') {
-      flags |= kNotifyAll;
-      continue;
-    }
-    int found = 0;
-    for (const auto& e : kTypeClasses) found |= e.c == c ? e.flag : 0;
-    for (const auto& e : kTargetClasses) found |= e.c == c ? e.flag : 0;
-    if (!found) return -1;
-    flags |= found;
-  }
-  return flags;
-}
-
-std::string KeyspaceEventsToString(int flags) {
-  std::string out;
-  if ((flags & kNotifyAll) == kNotifyAll) {
-    out += 'A';
-  } else {
-    for (const auto& e : kTypeClasses) {
-      if (flags & e.flag) out += e.c;
-    }
-  }
-  for (const auto& e : kTargetClasses) {
-    if (flags & e.flag) out += e.c;
-  }
-  return out;
 }
 
 Option NotifyKeyspaceEvents() {

@@ -134,7 +134,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   signal(SIGPIPE, SIG_IGN);
-  tandem::engine::SetHashSeed(std::random_device{}() * 0x9e3779b97f4a7c15ull ^ std::random_device{}());
+  tandem::engine::SetHashSeed(std::random_device{}() * 0x9e3779b97f4a7c15ull ^
+                              std::random_device{}());
 
   Log(LogLevel::kWarning, "oO0OoO0OoO0Oo Tandem is starting oO0OoO0OoO0Oo");
   Log(LogLevel::kWarning, std::string("Tandem version=") + tandem::kTandemVersion +

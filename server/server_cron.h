@@ -12,8 +12,7 @@ namespace tandem {
 
 class ServerCron {
  public:
-  ServerCron(asio::io_context& ctx, commands::ServerState& server)
-      : timer_(ctx), server_(server) {}
+  ServerCron(asio::io_context& ctx, commands::ServerState& server) : timer_(ctx), server_(server) {}
   void Start();
 
  private:

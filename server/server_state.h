@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -106,6 +107,9 @@ class ServerState {
   // Total used memory as INFO and maxmemory see it.
   size_t UsedMemory() const;
 
+  // Delivers a message to a channel's subscribers (keyspace notifications); unset until
+  // pub/sub exists.
+  std::function<void(std::string_view channel, std::string_view message)> publish;
   // Set by main(): stops the server (SHUTDOWN).
   std::function<void()> request_shutdown;
   // Set by main(): listens on a new TCP port / bind list (CONFIG SET); returns Redis's

@@ -69,6 +69,9 @@ struct CommandContext {
   int64_t now_ms = 0;
 
   engine::Database& db();
+  // Redis's notifyKeyspaceEvent for `key` of the client's database (server/keyspace_events.h
+  // has the classes).
+  void Notify(int type, std::string_view event, std::string_view key);
 };
 
 // argv[0] is the command name (argv[1] the subcommand for container commands).

@@ -1,24 +1,46 @@
 #include "server/commands/command_table.h"
 
-#include "server/engine/ascii.h"
-
 #include <cctype>
 #include <stdexcept>
 
+#include "server/engine/ascii.h"
 #include "server/engine/database.h"
+#include "server/keyspace_events.h"
 #include "server/server_state.h"
 
 namespace tandem::commands {
 
 engine::Database& CommandContext::db() { return server.dbs().db(client.db_index); }
 
+void CommandContext::Notify(int type, std::string_view event, std::string_view key) {
+  NotifyKeyspaceEvent(server, type, event, key, client.db_index);
+}
+
 std::vector<std::string_view> FlagNames(uint32_t flags) {
-  static constexpr std::string_view kNames[] = {
-      "write",    "readonly",       "denyoom",     "module",      "admin",
-      "pubsub",   "noscript",       "blocking",    "loading",     "stale",
-      "skip_monitor", "skip_slowlog", "asking",    "fast",        "no_auth",
-      "may_replicate", "sentinel",  "only_sentinel", "no_mandatory_keys", "protected",
-      "no_async_loading", "no_multi", "movablekeys", "allow_busy"};
+  static constexpr std::string_view kNames[] = {"write",
+                                                "readonly",
+                                                "denyoom",
+                                                "module",
+                                                "admin",
+                                                "pubsub",
+                                                "noscript",
+                                                "blocking",
+                                                "loading",
+                                                "stale",
+                                                "skip_monitor",
+                                                "skip_slowlog",
+                                                "asking",
+                                                "fast",
+                                                "no_auth",
+                                                "may_replicate",
+                                                "sentinel",
+                                                "only_sentinel",
+                                                "no_mandatory_keys",
+                                                "protected",
+                                                "no_async_loading",
+                                                "no_multi",
+                                                "movablekeys",
+                                                "allow_busy"};
   std::vector<std::string_view> out;
   for (size_t i = 0; i < std::size(kNames); ++i) {
     if (flags & (1u << i)) out.push_back(kNames[i]);

@@ -177,16 +177,15 @@ const CommandSpec* Dispatcher::Admit(CmdArgs argv, ClientState& client,
   }
   // As Redis's processCommand: over maxmemory, every command first evicts what the policy
   // allows; commands that may add data are refused if that was not enough.
-  if (config.maxmemory > 0 && server_.UsedMemory() > config.maxmemory &&
-      !EvictForMaxmemory() && (spec->flags & kDenyOom)) {
+  if (config.maxmemory > 0 && server_.UsedMemory() > config.maxmemory && !EvictForMaxmemory() &&
+      (spec->flags & kDenyOom)) {
     return reject(protocol::kErrOom);
   }
   return spec;
 }
 
 void Dispatcher::Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& client,
-                        protocol::ReplyBuilder& rb, protocol::RespWriter* writer,
-                        int64_t now_ms) {
+                        protocol::ReplyBuilder& rb, protocol::RespWriter* writer, int64_t now_ms) {
   CountingBuilder counting(rb);
   CommandContext ctx{counting, client, server_, spec, writer, now_ms};
   const int64_t start_us = clock_us_;
@@ -228,9 +227,9 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
 
 bool Dispatcher::EvictForMaxmemory() {
   const Config& config = server_.config();
-  return engine::EvictUntilUnderLimit(
-      server_.dbs(), server_.eviction_policy, config.maxmemory_samples,
-      [&] { return server_.UsedMemory() > config.maxmemory; });
+  return engine::EvictUntilUnderLimit(server_.dbs(), server_.eviction_policy,
+                                      config.maxmemory_samples,
+                                      [&] { return server_.UsedMemory() > config.maxmemory; });
 }
 
 void Dispatcher::BeginBatch() { clock_us_ = engine::WallClockUs(); }

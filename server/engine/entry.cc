@@ -55,9 +55,8 @@ size_t ValueSize(const Entry::Init& init) {
 }  // namespace
 
 std::string_view EncodingName(Encoding e) {
-  static constexpr std::string_view kNames[] = {"raw",        "int",       "embstr",
-                                                "hashtable",  "quicklist", "listpack",
-                                                "intset",     "skiplist"};
+  static constexpr std::string_view kNames[] = {"raw",       "int",      "embstr", "hashtable",
+                                                "quicklist", "listpack", "intset", "skiplist"};
   return kNames[static_cast<int>(e)];
 }
 

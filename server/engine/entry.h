@@ -65,10 +65,10 @@ class Entry {
   struct Init {
     ObjType type = ObjType::kString;
     Encoding encoding = Encoding::kEmbStr;
-    std::string_view str;          // kEmbStr
-    long long integer = 0;         // kInt
-    std::string* raw = nullptr;    // kRaw: ownership passes to the entry
-    Object* object = nullptr;      // collections: ownership passes to the entry
+    std::string_view str;        // kEmbStr
+    long long integer = 0;       // kInt
+    std::string* raw = nullptr;  // kRaw: ownership passes to the entry
+    Object* object = nullptr;    // collections: ownership passes to the entry
     bool has_expire = false;
     int64_t expire_at_ms = 0;
     uint32_t lru = 0;
@@ -124,7 +124,10 @@ class Entry {
   // Only valid when has_expire(); the entry keeps its size.
   void set_expire_at(int64_t ms);
 
-  uint32_t lru() const { return static_cast<uint32_t>(word_ >> 56) | (uint32_t{lru_hi_[0]} << 8) | (uint32_t{lru_hi_[1]} << 16); }
+  uint32_t lru() const {
+    return static_cast<uint32_t>(word_ >> 56) | (uint32_t{lru_hi_[0]} << 8) |
+           (uint32_t{lru_hi_[1]} << 16);
+  }
   void set_lru(uint32_t v);
 
   std::string_view key() const {

@@ -50,8 +50,8 @@ struct Victim {
 // when no database holds a key the policy may evict).
 Victim PickVictim(DbSet& dbs, EvictionPolicy policy, int samples) {
   const bool volatile_only = VolatileOnly(policy);
-  const bool random = policy == EvictionPolicy::kAllKeysRandom ||
-                      policy == EvictionPolicy::kVolatileRandom;
+  const bool random =
+      policy == EvictionPolicy::kAllKeysRandom || policy == EvictionPolicy::kVolatileRandom;
   Victim best;
   const int first = static_cast<int>(dbs.rng()() % dbs.count());  // no favourite database
   for (int k = 0; k < dbs.count(); ++k) {

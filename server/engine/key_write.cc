@@ -107,6 +107,12 @@ std::string* KeyWrite::MutableRaw(bool modifies) {
   return slot_.entry->raw();
 }
 
+Object* KeyWrite::MutableObject(bool modifies) {
+  Begin(true);
+  modified_ |= modifies;
+  return slot_.entry->object();
+}
+
 void KeyWrite::MarkModified() {
   Begin(false);
   modified_ = true;

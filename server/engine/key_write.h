@@ -68,6 +68,10 @@ class KeyWrite {
   // that); they call MarkModified() if they change it.
   std::string* MutableRaw(bool modifies = true);
   void MarkModified();
+  // The collection value (list, set, zset, hash) to edit in place; the entry must hold one.
+  // The same modification rules as MutableRaw. An edit that changes the encoding records it
+  // with entry()->set_encoding().
+  Object* MutableObject(bool modifies = true);
 
   // memcached's CAS: the existing entry's version, giving it a version field first if it has
   // none. Not a modification: nothing is signalled.

@@ -46,9 +46,7 @@ Table& Table::operator=(Table&& o) noexcept {
   return *this;
 }
 
-size_t Table::IndexOf(std::string_view key, int t) const {
-  return HashBytes(key) & (size_[t] - 1);
-}
+size_t Table::IndexOf(std::string_view key, int t) const { return HashBytes(key) & (size_[t] - 1); }
 
 void Table::Prefetch(uint64_t hash) const {
   for (int t = 0; t < 2; ++t) {

@@ -102,8 +102,8 @@ void Connection::TryRead() {
   if (closed_) return;
   server_.RefreshConfigSnapshot(&config_);
   if (in_.size() > config_->client_query_buffer_limit) {
-    Log(LogLevel::kWarning, "Closing client that reached max query buffer length: addr=" +
-                                session_->client().addr);
+    Log(LogLevel::kWarning,
+        "Closing client that reached max query buffer length: addr=" + session_->client().addr);
     {
       auto lock = std::lock_guard(server_.engine_mutex());
       ++server_.stats().client_query_limit_disconnections;

@@ -57,8 +57,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::unique_ptr<Session> session_;
   asio::steady_timer pause_timer_;
   size_t reported_buffer_bytes_ = 0;
-  bool waiting_ = false;     // an async wait for readability is pending
-  bool held_ = false;        // commands are left to run (yielded or paused): no reading
+  bool waiting_ = false;  // an async wait for readability is pending
+  bool held_ = false;     // commands are left to run (yielded or paused): no reading
   bool writing_ = false;
   bool closed_ = false;
   bool close_after_write_ = false;

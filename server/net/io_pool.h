@@ -2,8 +2,8 @@
 // Connections are assigned round-robin and stay on their loop for life.
 #pragma once
 
-#include <asio/io_context.hpp>
 #include <asio/executor_work_guard.hpp>
+#include <asio/io_context.hpp>
 #include <memory>
 #include <thread>
 #include <vector>

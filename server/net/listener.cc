@@ -106,7 +106,7 @@ std::string Listener::Rebind(int old_port, const std::vector<std::string>& old_b
 void Listener::RetireTcp() {
   asio::error_code ignored;
   for (auto& a : tcp_) {
-    a->close(ignored);  // a pending accept completes with operation_aborted
+    a->close(ignored);                 // a pending accept completes with operation_aborted
     retired_.push_back(std::move(a));  // kept: that completion still refers to it
   }
   tcp_.clear();
@@ -138,7 +138,8 @@ void Listener::AcceptTcp(asio::ip::tcp::acceptor& acceptor) {
       std::string addr = FormatAddress(peer.address().to_string(), peer.port());
       std::string laddr = FormatAddress(local.address().to_string(), local.port());
       auto proto = local.protocol();
-      Connection::Socket generic(target, asio::generic::stream_protocol(proto.family(), proto.protocol()),
+      Connection::Socket generic(target,
+                                 asio::generic::stream_protocol(proto.family(), proto.protocol()),
                                  sock.release(ignored));
       auto conn = std::make_shared<Connection>(target, std::move(generic), server_, dispatcher_);
       asio::post(target, [conn, addr, laddr] { conn->Start(addr, laddr, false); });

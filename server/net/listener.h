@@ -29,8 +29,7 @@ class Listener {
 
  private:
   using Acceptors = std::vector<std::unique_ptr<asio::ip::tcp::acceptor>>;
-  bool OpenTcp(int port, const std::vector<std::string>& bind, Acceptors* out,
-               std::string* err);
+  bool OpenTcp(int port, const std::vector<std::string>& bind, Acceptors* out, std::string* err);
   // Closes the TCP acceptors; called with mutex_ held.
   void RetireTcp();
   // Both start an accept; called before the loops run or with mutex_ held.

@@ -184,8 +184,9 @@ bool RespSession::CheckOutputLimits(const Config& config, int64_t now_ms) {
     over = out_.OverLimit(client_.pubsub ? config.obuf_pubsub : config.obuf_normal, now_ms);
   }
   if (!over) return false;
-  Log(LogLevel::kWarning, "Client addr=" + client_.addr +
-                              " scheduled to be closed ASAP for overcoming of output buffer limits.");
+  Log(LogLevel::kWarning,
+      "Client addr=" + client_.addr +
+          " scheduled to be closed ASAP for overcoming of output buffer limits.");
   ++server_.stats().client_output_limit_disconnections;
   return true;
 }

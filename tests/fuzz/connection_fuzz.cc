@@ -51,14 +51,25 @@ size_t SkipReply(std::string_view s, size_t pos, int depth = 0) {
   };
   long long n = 0;
   switch (type) {
-    case '+': case '-': case ':': case '_': case ',': case '#': case '(':
+    case '+':
+    case '-':
+    case ':':
+    case '_':
+    case ',':
+    case '#':
+    case '(':
       return next;
-    case '$': case '=': case '!':
+    case '$':
+    case '=':
+    case '!':
       if (!number(&n)) return npos;
       if (n < 0) return next;
       if (next + n + 2 > s.size() || s.substr(next + n, 2) != "\r\n") return npos;
       return next + n + 2;
-    case '*': case '~': case '>': case '%': {
+    case '*':
+    case '~':
+    case '>':
+    case '%': {
       if (!number(&n)) return npos;
       long long items = type == '%' ? 2 * n : n;
       for (long long i = 0; i < items && next != npos; ++i) next = SkipReply(s, next, depth + 1);
@@ -81,9 +92,9 @@ void CheckWellFormed(std::string_view out) {
 bool Deterministic(std::string_view data) {
   std::string lower(data);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* word : {"time", "info", "client", "rand", "object", "slow", "ttl", "exp",
-                           "px", "ex", "memory", "lastsave", "hello", "reset", "pause", "monitor",
-                           "debug", "config", "latency", "wait"}) {
+  for (const char* word : {"time",  "info",    "client", "rand",   "object",   "slow",  "ttl",
+                           "exp",   "px",      "ex",     "memory", "lastsave", "hello", "reset",
+                           "pause", "monitor", "debug",  "config", "latency",  "wait"}) {
     if (lower.find(word) != std::string::npos) return false;
   }
   return true;

@@ -17,8 +17,8 @@ const char* const kOom = "OOM command not allowed when used memory > 'maxmemory'
 
 std::unique_ptr<TestServer> StartWithPolicy(const std::string& policy) {
   std::string failure;
-  auto server = TestServer::Start({"--maxmemory", std::to_string(kLimit),
-                                   "--maxmemory-policy", policy}, &failure);
+  auto server = TestServer::Start(
+      {"--maxmemory", std::to_string(kLimit), "--maxmemory-policy", policy}, &failure);
   REQUIRE_MESSAGE(server, failure);
   return server;
 }

@@ -116,8 +116,10 @@ TEST_CASE("unauthenticated clients: DEBUG is refused before NOAUTH, a flood is d
   }
 }
 
-TEST_CASE("a non-reading client over its hard limit is cut off within a reply; others wait "
-          "milliseconds" * doctest::skip(UsingExternalServer())) {
+TEST_CASE(
+    "a non-reading client over its hard limit is cut off within a reply; others wait "
+    "milliseconds" *
+    doctest::skip(UsingExternalServer())) {
   auto server = StartOrFail({"--client-output-buffer-limit", "normal", "8mb", "0", "0"});
   Address addr = server->address();
   RedisConn setup = Connect(addr);

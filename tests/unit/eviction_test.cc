@@ -36,8 +36,8 @@ TEST_CASE("ParseEvictionPolicy knows Redis's eight names and nothing else") {
 }
 
 TEST_CASE("allkeys policies evict one key per round across databases") {
-  for (auto policy : {EvictionPolicy::kAllKeysLru, EvictionPolicy::kAllKeysLfu,
-                      EvictionPolicy::kAllKeysRandom}) {
+  for (auto policy :
+       {EvictionPolicy::kAllKeysLru, EvictionPolicy::kAllKeysLfu, EvictionPolicy::kAllKeysRandom}) {
     DbSet dbs(4);
     dbs.SetNow(kNow);
     Fill(dbs, 0, "a:", 3000, false);
