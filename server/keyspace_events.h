@@ -7,7 +7,10 @@
 
 namespace tandem {
 
+namespace commands {
 class ServerState;
+}
+using commands::ServerState;
 
 // Redis's NOTIFY_* bits.
 namespace notify {
