@@ -110,6 +110,12 @@ void NotifySupervisor(const std::string& mode) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Buffers of 128 KB and more (big replies to slow readers, big query buffers, big values)
+  // are mmapped and given back to the system when freed. glibc would otherwise raise this
+  // threshold to the size of each big buffer freed, and later buffers up to that size would
+  // be carved from the heap between keyspace entries, leaving holes there once freed
+  // (1.1 B/key more resident memory on the 1M-key probe).
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
