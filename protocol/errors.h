@@ -149,6 +149,15 @@ inline constexpr std::string_view kErrIntRange =
 inline constexpr std::string_view kErrInvalidFirstDbIndex = "ERR invalid first DB index";
 inline constexpr std::string_view kErrInvalidSecondDbIndex = "ERR invalid second DB index";
 inline constexpr std::string_view kErrInvalidCursor = "ERR invalid cursor";
+// MULTI/EXEC/WATCH.
+inline constexpr std::string_view kErrNotInTransaction =
+    "ERR Command not allowed inside a transaction";
+inline constexpr std::string_view kErrMultiNested = "ERR MULTI calls can not be nested";
+inline constexpr std::string_view kErrExecWithoutMulti = "ERR EXEC without MULTI";
+inline constexpr std::string_view kErrDiscardWithoutMulti = "ERR DISCARD without MULTI";
+inline constexpr std::string_view kErrWatchInMulti = "ERR WATCH inside MULTI is not allowed";
+inline constexpr std::string_view kErrExecAbort =
+    "EXECABORT Transaction discarded because of previous errors.";
 // Followed by the option as Redis prints it (up to an embedded NUL).
 inline constexpr std::string_view kErrUnsupportedOptionPrefix = "ERR Unsupported option ";
 inline constexpr std::string_view kErrExpireNxAndOthers =

@@ -9,8 +9,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "protocol/push.h"
+#include "server/commands/stored_command.h"
 
 namespace tandem::commands {
 
@@ -40,6 +42,33 @@ struct ClientState {
   std::atomic<size_t> query_buf_free{0};
   std::atomic<size_t> output_bytes{0};
   uint64_t commands = 0;
+
+  // MULTI/EXEC (Redis's CLIENT_MULTI, CLIENT_DIRTY_EXEC, CLIENT_DIRTY_CAS).
+  struct QueuedCommand {
+    const CommandSpec* spec;
+    StoredCommand cmd;
+  };
+  struct WatchedKey {
+    int db;
+    std::string key;
+    bool expired;  // already logically expired when watched (Redis's watchedKey.expired)
+  };
+  bool in_multi = false;
+  bool multi_error = false;  // a command failed to queue: EXEC replies EXECABORT
+  bool dirty_cas = false;    // a watched key changed: EXEC replies a null array
+  // Inside EXEC (or a script): blocking commands answer at once, as on a timeout.
+  bool deny_blocking = false;
+  std::vector<QueuedCommand> multi_queue;
+  uint32_t multi_flags = 0;         // the union of the queued commands' flags
+  size_t multi_bytes = 0;           // CLIENT LIST's multi-mem
+  std::vector<WatchedKey> watched;  // kept by WatchRegistry
+  // Ends the transaction state (not the watches): EXEC, DISCARD, RESET.
+  void ResetMulti() {
+    in_multi = multi_error = dirty_cas = false;
+    multi_queue.clear();
+    multi_flags = 0;
+    multi_bytes = 0;
+  }
 
   // Posts a close of this connection to its own io thread. Safe from any thread.
   std::function<void()> kill;

@@ -12,6 +12,7 @@ ServerState::ServerState(Config config, CommandTable table)
       start_time_ms_(engine::WallClockMs()) {
   lastsave_s = start_time_ms_ / 1000;
   dbs_.AddObserver(&blocking_);
+  dbs_.AddObserver(&watches_);
 }
 
 void ServerState::PublishConfig(Config next) {

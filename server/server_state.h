@@ -23,8 +23,11 @@
 #include "server/engine/db_set.h"
 #include "server/engine/eviction.h"
 #include "server/engine_lock.h"
+#include "server/watch_registry.h"
 
 namespace tandem::commands {
+
+class Dispatcher;
 
 struct SlowlogEntry {
   uint64_t id;
@@ -100,6 +103,10 @@ class ServerState {
 
   // Clients holding a command: paused, or blocked on keys.
   BlockingRegistry& blocking() { return blocking_; }
+  // Keys watched by clients (WATCH).
+  WatchRegistry& watches() { return watches_; }
+  // The dispatcher, for commands that run other commands (EXEC); set by its constructor.
+  Dispatcher* dispatcher = nullptr;
 
   // Bytes used beyond the data (buffers, tables): refreshed by the net layer.
   std::atomic<size_t> client_buffer_bytes{0};
@@ -134,6 +141,7 @@ class ServerState {
   std::unordered_map<uint64_t, ClientState*> clients_;
   std::vector<ClientState*> monitors_;
   BlockingRegistry blocking_;
+  WatchRegistry watches_{dbs_};
   uint64_t last_client_id_ = 0;
   std::deque<SlowlogEntry> slowlog_;
   uint64_t slowlog_next_id_ = 0;

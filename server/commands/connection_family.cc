@@ -54,6 +54,8 @@ void CmdReset(CmdArgs argv, CommandContext& ctx) {
     monitors.erase(std::remove(monitors.begin(), monitors.end(), &client), monitors.end());
     client.monitor = false;
   }
+  client.ResetMulti();
+  ctx.server.watches().UnwatchAll(&client);
   client.db_index = 0;
   SwitchProtocol(ctx, 2);
   client.authenticated = ctx.server.config().requirepass.empty();

@@ -81,15 +81,19 @@ std::string MonitorQuote(std::string_view s) {
 }
 
 // Counts error replies by looking at what the handler sent, through a thin wrapper.
+// A call nested in another (EXEC's commands) counts its own errors; the outer call's
+// builder sees them pass at a deeper `depth` and leaves them alone, as Redis counts each
+// error reply once.
 class CountingBuilder final : public protocol::ReplyBuilder {
  public:
-  explicit CountingBuilder(protocol::ReplyBuilder& inner) : inner_(inner) {}
+  CountingBuilder(protocol::ReplyBuilder& inner, const int& depth)
+      : inner_(inner), depth_(depth), level_(depth) {}
   std::string first_error_code;
   bool errored = false;
 
   void SendSimple(std::string_view s) override { inner_.SendSimple(s); }
   void SendError(std::string_view s) override {
-    if (!errored) {
+    if (!errored && depth_ == level_) {
       errored = true;
       first_error_code = std::string(s.substr(0, s.find(' ')));
     }
@@ -109,7 +113,16 @@ class CountingBuilder final : public protocol::ReplyBuilder {
 
  private:
   protocol::ReplyBuilder& inner_;
+  const int& depth_;
+  const int level_;
 };
+
+// The commands that act on a transaction instead of being queued in it.
+bool IsTransactionControl(const CommandSpec& spec) {
+  const std::string_view n = spec.name;
+  return n == "exec" || n == "discard" || n == "multi" || n == "watch" || n == "quit" ||
+         n == "reset";
+}
 
 // Redis's allowProtectedAction for DEBUG (enable-debug-command no | yes | local). Checked
 // before authentication, as Redis does.
@@ -157,14 +170,49 @@ const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) 
   return spec;
 }
 
+// As Redis 7.0's processCommand: EXEC is refused when a queued command may add data, and
+// in MULTI every command but EXEC, DISCARD, QUIT and RESET is (queueing takes memory).
+bool Dispatcher::DeniedOnOom(const CommandSpec& spec, const ClientState& client) const {
+  if (spec.flags & kDenyOom) return true;
+  if (!client.in_multi) return false;
+  const std::string_view n = spec.name;
+  if (n == "exec") return (client.multi_flags & kDenyOom) != 0;
+  return n != "discard" && n != "quit" && n != "reset";
+}
+
 const CommandSpec* Dispatcher::Admit(CmdArgs argv, ClientState& client,
                                      protocol::ReplyBuilder& rb) {
+  if (argv.size() != 1 && engine::EqualsIgnoreCase(argv[0], "exec")) {
+    // An EXEC with arguments is refused like any rejected EXEC (Redis's execCommandAbort),
+    // in a transaction or not.
+    const CommandSpec* exec = server_.commands().Find("exec");
+    std::string err = protocol::WrongNumArgsError("exec");
+    ++server_.command_stats().Local(*exec).rejected_calls;
+    CountError(server_, err);
+    rb.SendError("EXECABORT Transaction discarded because of: " + err.substr(4));
+    client.ResetMulti();
+    server_.watches().UnwatchAll(&client);
+    return nullptr;
+  }
   const CommandSpec* spec = Lookup(argv, rb);
-  if (!spec) return nullptr;
+  if (!spec) {
+    if (client.in_multi) client.multi_error = true;  // Redis's flagTransaction
+    return nullptr;
+  }
   client.last_cmd = spec->name;
   auto reject = [&](std::string_view err) -> const CommandSpec* {
     ++server_.command_stats().Local(*spec).rejected_calls;
     CountError(server_, err);
+    if (spec->name == "exec") {
+      // Redis's execCommandAbort: the transaction goes with the refused EXEC.
+      // The error without its code ("OOM command not allowed..." keeps its text).
+      std::string_view text = err.substr(0, 4) == "ERR " ? err.substr(4) : err;
+      rb.SendError("EXECABORT Transaction discarded because of: " + std::string(text));
+      client.ResetMulti();
+      server_.watches().UnwatchAll(&client);
+      return nullptr;
+    }
+    if (client.in_multi) client.multi_error = true;
     rb.SendError(err);
     return nullptr;
   };
@@ -178,19 +226,26 @@ const CommandSpec* Dispatcher::Admit(CmdArgs argv, ClientState& client,
   // As Redis's processCommand: over maxmemory, every command first evicts what the policy
   // allows; commands that may add data are refused if that was not enough.
   if (config.maxmemory > 0 && server_.UsedMemory() > config.maxmemory && !EvictForMaxmemory() &&
-      (spec->flags & kDenyOom)) {
+      DeniedOnOom(*spec, client)) {
     return reject(protocol::kErrOom);
+  }
+  if (client.in_multi && (spec->flags & kNoMulti)) {
+    return reject(protocol::kErrNotInTransaction);
   }
   return spec;
 }
 
 void Dispatcher::Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& client,
                         protocol::ReplyBuilder& rb, protocol::RespWriter* writer, int64_t now_ms) {
-  CountingBuilder counting(rb);
+  ++invoke_depth_;
+  CountingBuilder counting(rb, invoke_depth_);
   CommandContext ctx{counting, client, server_, spec, writer, now_ms};
   const int64_t start_us = clock_us_;
-  engine::RehashPause pause(server_.dbs(), client.db_index);  // slots stay valid across lookups
-  spec.handler(argv, ctx);
+  {
+    engine::RehashPause pause(server_.dbs(), client.db_index);  // slots stay valid across lookups
+    spec.handler(argv, ctx);
+  }
+  --invoke_depth_;
   clock_us_ = engine::WallClockUs();
   CommandStats& stats = server_.command_stats().Local(spec);
   ++stats.calls;
@@ -216,6 +271,11 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
     clock_us_ = engine::WallClockUs();
     return;
   }
+  if (client.in_multi && !IsTransactionControl(*spec)) {
+    QueueMultiCommand(*spec, argv, client, rb);
+    clock_us_ = engine::WallClockUs();
+    return;
+  }
   Invoke(*spec, argv, client, rb, writer, now_ms);
   int64_t duration_us = clock_us_ - start_us;
   if (!(spec->flags & kSkipSlowlog)) RecordSlowlog(argv, client, duration_us);
@@ -223,6 +283,15 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
     FeedMonitors(argv, client, start_us);
   }
   server_.blocking().ServeReadyKeys();
+}
+
+void Dispatcher::QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, ClientState& client,
+                                   protocol::ReplyBuilder& rb) {
+  StoredCommand stored(argv);
+  client.multi_bytes += stored.bytes();
+  client.multi_flags |= spec.flags;
+  client.multi_queue.push_back({&spec, std::move(stored)});
+  rb.SendSimple("QUEUED");
 }
 
 bool Dispatcher::EvictForMaxmemory() {
@@ -303,6 +372,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterKeysFamily(table);
   RegisterStringFamily(table);
   RegisterBitmapFamily(table);
+  RegisterTransactionFamily(table);
 }
 
 }  // namespace tandem::commands

@@ -16,7 +16,7 @@ namespace tandem::commands {
 
 class Dispatcher {
  public:
-  explicit Dispatcher(ServerState& server) : server_(server) {}
+  explicit Dispatcher(ServerState& server) : server_(server) { server.dispatcher = this; }
 
   using EngineGuard = std::unique_lock<EngineLock>;
 
@@ -69,12 +69,21 @@ class Dispatcher {
   void PrefetchKey(CmdArgs argv, const ClientState& client, int phase);
   // Returns the command to run or nullptr after replying with the lookup/arity error.
   const CommandSpec* Lookup(CmdArgs argv, protocol::ReplyBuilder& rb);
+  // Whether `spec` is refused when memory stays over maxmemory after eviction.
+  bool DeniedOnOom(const CommandSpec& spec, const ClientState& client) const;
   // Evicts keys by maxmemory-policy; false if memory is still over maxmemory.
   bool EvictForMaxmemory();
   void RecordSlowlog(CmdArgs argv, const ClientState& client, int64_t duration_us);
   void FeedMonitors(CmdArgs argv, const ClientState& client, int64_t now_us);
 
+  // Queues an admitted command of a client in MULTI (Redis's queueMultiCommand).
+  void QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, ClientState& client,
+                         protocol::ReplyBuilder& rb);
+
   ServerState& server_;
+  // How deep Invoke calls nest (EXEC's commands are at depth 2): an error reply is counted
+  // by the innermost call only.
+  int invoke_depth_ = 0;
   int64_t clock_us_ = 0;  // when the next command starts; guarded by the engine lock
 };
 

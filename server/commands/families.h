@@ -11,5 +11,6 @@ void RegisterClientFamily(CommandTable& table);
 void RegisterKeysFamily(CommandTable& table);
 void RegisterStringFamily(CommandTable& table);
 void RegisterBitmapFamily(CommandTable& table);
+void RegisterTransactionFamily(CommandTable& table);
 
 }  // namespace tandem::commands

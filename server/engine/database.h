@@ -54,6 +54,9 @@ class Database {
   // The entry for `key` even if it is logically expired: no expiry, no touch, no stats
   // (KEYS, SCAN's expiry filter).
   Entry* Peek(std::string_view key);
+  // Peek without moving a rehash bucket: for key observers, which may be called in the
+  // middle of a walk over the table (active expiry, eviction).
+  Entry* PeekNoStep(std::string_view key) { return table_.Find(key, false).entry; }
   // Lookup hints for a batch (see Table::Prefetch): phase 0 for every key, then phase 1.
   void PrefetchKey(std::string_view key, int phase) const {
     uint64_t h = HashBytes(key);

@@ -83,13 +83,13 @@ size_t DbSet::total_keys() const {
 }
 
 void DbSet::FlushDb(int i, bool async) {
-  dbs_[i]->Clear(async);
   for (KeyObserver* o : observers_) o->OnFlush(i);
+  dbs_[i]->Clear(async);
 }
 
 void DbSet::FlushAll(bool async) {
-  for (auto& db : dbs_) db->Clear(async);
   for (KeyObserver* o : observers_) o->OnFlush(KeyObserver::kAllDbs);
+  for (auto& db : dbs_) db->Clear(async);
 }
 
 void DbSet::Swap(int a, int b) {

@@ -19,7 +19,8 @@ class KeyObserver {
   // evicted. Once per key per command that changed it (MSET names a repeated key each time,
   // as Redis does).
   virtual void OnKeyModified(int db, std::string_view key) = 0;
-  // Every key of database `db` (every database with kAllDbs) is gone: FLUSHDB, FLUSHALL.
+  // Every key of database `db` (every database with kAllDbs) is about to go: FLUSHDB,
+  // FLUSHALL. Called just before, so an observer can still see which keys existed.
   virtual void OnFlush(int db) {}
   // Databases `a` and `b` exchanged their contents: SWAPDB.
   virtual void OnSwap(int a, int b) {}

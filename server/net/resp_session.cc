@@ -57,6 +57,7 @@ void RespSession::Closed() {
   auto& monitors = server_.monitors();
   monitors.erase(std::remove(monitors.begin(), monitors.end(), &client_), monitors.end());
   server_.blocking().Forget(&client_);
+  server_.watches().UnwatchAll(&client_);
   client_.id = 0;
 }
 

@@ -157,6 +157,31 @@ class RedisPy(unittest.TestCase):
         self.assertEqual((db3.get("p1"), self.r.get("p1")), ("elsewhere", "1"))
         db3.close()
 
+    def test_transactional_pipeline_and_watch(self):
+        pipe = self.r.pipeline()  # transaction=True: MULTI ... EXEC
+        pipe.set("t", 1).incr("t").incrby("t", 5).get("t")
+        self.assertEqual(pipe.execute(), [True, 2, 7, "7"])
+        pipe = self.r.pipeline()
+        pipe.set("s", "abc").incr("s").get("s")
+        self.assertEqual(pipe.execute(raise_on_error=False)[2], "abc")
+
+        def bump(p):
+            value = int(p.get("t"))
+            p.multi()
+            p.set("t", value + 1)
+        self.assertEqual(self.r.transaction(bump, "t"), [True])
+        self.assertEqual(self.r.get("t"), "8")
+        other = redis.Redis(port=SERVER["port"], decode_responses=True)
+        with self.r.pipeline() as p:
+            p.watch("t")
+            other.set("t", 100)
+            p.multi()
+            p.incr("t")
+            with self.assertRaises(redis.WatchError):
+                p.execute()
+        other.close()
+        self.assertEqual(self.r.get("t"), "100")
+
 
 def main():
     ap = argparse.ArgumentParser()
