@@ -25,6 +25,10 @@
 #include "server/engine_lock.h"
 #include "server/watch_registry.h"
 
+namespace tandem::scripting {
+class ScriptingState;
+}
+
 namespace tandem::commands {
 
 class Dispatcher;
@@ -117,6 +121,8 @@ class ServerState {
   // Delivers a message to a channel's subscribers (keyspace notifications); unset until
   // pub/sub exists.
   std::function<void(std::string_view channel, std::string_view message)> publish;
+  // The Lua scripting state (scripting/), created on first use.
+  std::shared_ptr<scripting::ScriptingState> scripting;
   // Set by main(): stops the server (SHUTDOWN).
   std::function<void()> request_shutdown;
   // Set by main(): listens on a new TCP port / bind list (CONFIG SET); returns Redis's

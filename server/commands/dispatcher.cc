@@ -373,6 +373,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterStringFamily(table);
   RegisterBitmapFamily(table);
   RegisterTransactionFamily(table);
+  RegisterEvalFamily(table);
 }
 
 }  // namespace tandem::commands

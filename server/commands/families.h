@@ -12,5 +12,6 @@ void RegisterKeysFamily(CommandTable& table);
 void RegisterStringFamily(CommandTable& table);
 void RegisterBitmapFamily(CommandTable& table);
 void RegisterTransactionFamily(CommandTable& table);
+void RegisterEvalFamily(CommandTable& table);  // scripting/eval_family.cc
 
 }  // namespace tandem::commands

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scripting/scripting.h"
 #include "server/engine/ascii.h"
 #include "server/engine/db_set.h"
 #include "server/version.h"
@@ -209,18 +210,21 @@ void MemorySection(ServerState& server, InfoText& t) {
   t.Add("allocator_active", active);
   t.Add("allocator_resident", resident);
   AddBytes(t, "total_system_memory", total_system);
-  // No Lua VM or functions yet.
-  t.Add("used_memory_lua", 0);
-  t.Add("used_memory_vm_eval", 0);
-  t.Add("used_memory_lua_human", "0B");
-  t.Add("used_memory_scripts_eval", 0);
-  t.Add("number_of_cached_scripts", 0);
+  // The Lua VM of EVAL scripts (scripting/); no functions yet.
+  scripting::ScriptingState& lua = scripting::ScriptingOf(server);
+  const size_t lua_vm = lua.vm().memory();
+  const size_t lua_scripts = lua.vm().body_bytes();
+  t.Add("used_memory_lua", lua_vm);
+  t.Add("used_memory_vm_eval", lua_vm);
+  t.Add("used_memory_lua_human", BytesToHuman(lua_vm));
+  t.Add("used_memory_scripts_eval", lua_scripts);
+  t.Add("number_of_cached_scripts", lua.vm().script_count());
   t.Add("number_of_functions", 0);
   t.Add("number_of_libraries", 0);
   t.Add("used_memory_vm_functions", 0);
-  AddBytes(t, "used_memory_vm_total", 0);
+  AddBytes(t, "used_memory_vm_total", lua_vm);
   t.Add("used_memory_functions", 0);
-  AddBytes(t, "used_memory_scripts", 0);
+  AddBytes(t, "used_memory_scripts", lua_scripts);
   AddBytes(t, "maxmemory", config.maxmemory);
   t.Add("maxmemory_policy", config.maxmemory_policy);
   t.AddFixed2("allocator_frag_ratio", Ratio(active, allocated));

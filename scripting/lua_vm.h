@@ -1,0 +1,103 @@
+// The Lua 5.1 virtual machine of the EVAL family: one sandboxed state, the script cache
+// (scripts compiled once into functions named f_<sha1>, kept in the registry, out of _G),
+// the `redis` API and the conversions between Lua values and replies, as Redis 7.0 does
+// them. Commands called by scripts reach the server through a ScriptHost, so this file
+// knows nothing of connections. Used only under the engine lock.
+#pragma once
+
+#include <cstdint>
+#include <ctime>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "protocol/reply_builder.h"
+
+struct lua_State;
+
+namespace tandem::scripting {
+
+using Args = std::span<const std::string_view>;
+
+// The server side of a running script: implemented by the EVAL family.
+class ScriptHost {
+ public:
+  virtual ~ScriptHost() = default;
+  // Runs argv (non-empty) as a command called by the script, with replies in RESP `resp`
+  // converted onto the Lua stack by `rb`. Returns an empty string when the command ran
+  // (its reply, maybe an error, is in rb), or the refusal in Redis's form ("msg" or
+  // "-CODE msg") when it was not run (unknown command, arity, noscript, read-only...).
+  virtual std::string Call(Args argv, protocol::ReplyBuilder& rb) = 0;
+  // Whether `name` is a command (redis.acl_check_cmd).
+  virtual bool Known(std::string_view name) = 0;
+  // Called by redis.replicate_commands().
+  virtual void ReplicateCommands() {}
+};
+
+// Redis's 48-bit linear congruential generator (drand48's constants), which its Lua
+// math.random uses.
+class Rand48 {
+ public:
+  void Seed(int32_t seed) {
+    x_ = (static_cast<uint64_t>(static_cast<uint32_t>(seed)) << 16) | 0x330E;
+  }
+  // 31 random bits.
+  int32_t Next() {
+    x_ = (0x5DEECE66Dull * x_ + 0xB) & ((1ull << 48) - 1);
+    return static_cast<int32_t>(x_ >> 17);
+  }
+
+ private:
+  uint64_t x_ = 0x330E;
+};
+
+class LuaVm {
+ public:
+  LuaVm();
+  ~LuaVm();
+  LuaVm(const LuaVm&) = delete;
+  LuaVm& operator=(const LuaVm&) = delete;
+
+  // Compiles `body` unless cached; returns its sha1. On a compile error returns "" and
+  // sets *error to Redis's full error text.
+  std::string Load(std::string_view body, std::string* error);
+  // Whether a script with this (lowercase) sha1 is cached.
+  bool Exists(std::string_view sha) const { return bodies_.count(std::string(sha)) != 0; }
+  // Forgets every cached script.
+  void Flush();
+  size_t script_count() const { return bodies_.size(); }
+  size_t body_bytes() const { return body_bytes_; }
+  // Bytes the Lua state uses.
+  size_t memory() const;
+
+  struct RunOptions {
+    std::string_view sha;       // the cached script to run
+    bool deterministic = true;  // reseed math.random with 0 for this run
+  };
+  // Runs the cached script options.sha with KEYS and ARGV, writing its result (or Redis's
+  // error, naming the script `name`) to `rb`.
+  void Run(std::string_view name, Args keys, Args argv, ScriptHost& host,
+           protocol::ReplyBuilder& rb, const RunOptions& options);
+
+  // State of the running script, for the C functions of the `redis` API.
+  ScriptHost* host() const { return host_; }
+  int resp() const { return resp_; }
+  void set_resp(int resp) { resp_ = resp; }
+  Rand48& rand() { return rand_; }
+  lua_State* state() const { return L_; }
+
+ private:
+  void SetupSandbox();
+  // Writes the value on top of the stack to rb as Redis's luaReplyToRedisReply; pops it.
+  void ReplyFromLua(protocol::ReplyBuilder& rb);
+
+  lua_State* L_ = nullptr;
+  std::unordered_map<std::string, std::string> bodies_;  // sha -> body
+  size_t body_bytes_ = 0;
+  ScriptHost* host_ = nullptr;
+  int resp_ = 2;
+  Rand48 rand_;
+};
+
+}  // namespace tandem::scripting

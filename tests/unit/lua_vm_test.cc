@@ -1,0 +1,141 @@
+// The Lua VM on its own: SHA-1 names, Redis's random generator, the sandbox and the
+// conversions between Lua values and replies (a fake host answers redis.call).
+#include "scripting/lua_vm.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "protocol/captured_reply.h"
+#include "scripting/sha1.h"
+
+namespace tandem::scripting {
+namespace {
+
+using protocol::CapturingReplyBuilder;
+using protocol::ReplyValue;
+
+// Answers every call with the reply its first argument names.
+class FakeHost final : public ScriptHost {
+ public:
+  std::vector<std::vector<std::string>> calls;
+  std::string Call(Args argv, protocol::ReplyBuilder& rb) override {
+    calls.emplace_back(argv.begin(), argv.end());
+    if (argv[0] == "refuse") return "-NOPE refused";
+    if (argv[0] == "error") {
+      rb.SendError("ERR failed");
+    } else if (argv[0] == "map") {
+      rb.StartMap(1);
+      rb.SendBulk("k");
+      rb.SendLong(7);
+    } else if (argv[0] == "double") {
+      rb.SendDouble(1.5);
+    } else if (argv[0] == "null") {
+      rb.SendNull();
+    } else {
+      rb.StartArray(2);
+      rb.SendBulk("a");
+      rb.SendSimple("OK");
+    }
+    return "";
+  }
+  bool Known(std::string_view name) override { return name == "get"; }
+};
+
+ReplyValue RunScript(LuaVm& vm, std::string_view body, FakeHost& host) {
+  std::string error;
+  std::string sha = vm.Load(body, &error);
+  CapturingReplyBuilder rb;
+  if (sha.empty()) {
+    rb.SendError(error);
+  } else {
+    LuaVm::RunOptions options;
+    options.sha = sha;
+    vm.Run(sha, {}, {}, host, rb, options);
+  }
+  REQUIRE(rb.values().size() == 1);
+  return rb.values()[0];
+}
+
+TEST_CASE("Sha1Hex matches the FIPS test vectors") {
+  CHECK(Sha1Hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+  CHECK(Sha1Hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");
+  CHECK(Sha1Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+  CHECK(Sha1Hex(std::string(1000, 'a')) == "291e9a6c66994949b57ba5e650361e98fc36b1ba");
+}
+
+TEST_CASE("Rand48 seeded with 0 gives redis-server 2.6-6.2's first math.random(100): 18") {
+  LuaVm vm;
+  FakeHost host;
+  std::string error;
+  std::string sha = vm.Load("return math.random(100)", &error);
+  for (int i = 0; i < 3; ++i) {
+    CapturingReplyBuilder rb;
+    LuaVm::RunOptions options;
+    options.sha = sha;
+    options.deterministic = true;
+    vm.Run(sha, {}, {}, host, rb, options);
+    REQUIRE(rb.values().size() == 1);
+    CHECK(rb.values()[0].integer == 18);
+  }
+}
+
+TEST_CASE("redis.call converts replies to Lua and results back") {
+  LuaVm vm;
+  FakeHost host;
+  ReplyValue v = RunScript(vm, "local r = redis.call('x', 1, 2.5) return {r[1], r[2].ok}", host);
+  REQUIRE(v.kind == ReplyValue::Kind::kArray);
+  REQUIRE(v.items.size() == 2);
+  CHECK(v.items[0].str == "a");
+  CHECK(v.items[1].str == "OK");
+  REQUIRE(host.calls.size() == 1);
+  CHECK(host.calls[0] == std::vector<std::string>{"x", "1", "2.5"});
+
+  v = RunScript(vm, "return redis.call('map')", host);  // RESP2: a flat array
+  REQUIRE(v.items.size() == 2);
+  CHECK(v.items[1].integer == 7);
+  v = RunScript(vm, "redis.setresp(3) return redis.call('map').map.k", host);
+  CHECK(v.integer == 7);
+  v = RunScript(vm, "redis.setresp(3) return redis.call('double')", host);
+  CHECK(v.kind == ReplyValue::Kind::kDouble);
+  v = RunScript(vm, "return redis.call('null') == false", host);
+  CHECK(v.integer == 1);
+}
+
+TEST_CASE("errors carry the script name and line; refusals keep their code") {
+  LuaVm vm;
+  FakeHost host;
+  ReplyValue v = RunScript(vm, "\nreturn redis.call('error')", host);
+  CHECK(v.kind == ReplyValue::Kind::kError);
+  CHECK(v.str.find("ERR failed script: ") == 0);
+  CHECK(v.str.find(", on @user_script:2.") != std::string::npos);
+  v = RunScript(vm, "return redis.pcall('refuse')", host);
+  CHECK(v.str == "NOPE refused");
+  v = RunScript(vm, "return redis.acl_check_cmd('get')", host);
+  CHECK(v.integer == 1);
+  v = RunScript(vm, "retur", host);
+  CHECK(v.str ==
+        "ERR Error compiling script (new function): user_script:1: '=' expected near "
+        "'<eof>'");
+}
+
+TEST_CASE("the sandbox: readonly globals and libraries, no bytecode, bounded unpack") {
+  LuaVm vm;
+  FakeHost host;
+  CHECK(RunScript(vm, "x = 1", host).str.find("Attempt to modify a readonly table") !=
+        std::string::npos);
+  CHECK(RunScript(vm, "string.rep = nil", host).str.find("readonly") != std::string::npos);
+  CHECK(RunScript(vm, "rawset(_G, 'y', 1)", host).str.find("readonly") != std::string::npos);
+  CHECK(RunScript(vm, "return os", host).str.find("nonexistent global variable 'os'") !=
+        std::string::npos);
+  CHECK(RunScript(vm, "return loadstring(string.dump(function() end)) == nil", host).integer == 1);
+  CHECK(RunScript(vm, "return pcall(unpack, {}, -2147483648, 2147483647)", host).kind ==
+        ReplyValue::Kind::kNull);
+  ReplyValue deep = RunScript(vm, "local t = {} t[1] = t return t", host);
+  CHECK(deep.kind == ReplyValue::Kind::kArray);
+}
+
+}  // namespace
+}  // namespace tandem::scripting
