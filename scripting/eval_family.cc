@@ -116,6 +116,11 @@ std::string LoadScript(ScriptingState& state, std::string_view body, protocol::R
   return sha;
 }
 
+constexpr std::string_view kErrWriteAfterRandom =
+    "Write commands not allowed after non deterministic commands. Call "
+    "redis.replicate_commands() at the start of your script in order to switch to single "
+    "commands replication mode.";
+
 // The server side of a running script: runs its redis.call commands as Redis's scriptCall.
 class EvalHost final : public scripting::ScriptHost {
  public:
@@ -123,9 +128,20 @@ class EvalHost final : public scripting::ScriptHost {
       : ctx_(ctx), state_(state), read_only_(read_only), allow_oom_(allow_oom) {
     const Config& config = ctx.server.config();
     oom_ = config.maxmemory > 0 && ctx.server.UsedMemory() > config.maxmemory;
+    deterministic_ = config.lua_deterministic;
+    old_write_rule_ = !config.lua_replicate_commands;
   }
 
   bool Known(std::string_view name) override { return ctx_.server.commands().Find(name); }
+
+  // redis.replicate_commands(): the rest of the run is Redis 7.0's (random seed, unsorted
+  // replies), and writes after random commands are allowed.
+  void ReplicateCommands() override {
+    if (deterministic_ && !replicate_commands_) {
+      state_.vm().rand().Seed(static_cast<int32_t>(engine::WallClockUs()));
+    }
+    replicate_commands_ = true;
+  }
 
   std::string Call(scripting::Args argv, protocol::ReplyBuilder& rb) override {
     const CommandTable& table = ctx_.server.commands();
@@ -139,14 +155,34 @@ class EvalHost final : public scripting::ScriptHost {
     if (spec->flags & kNoScript) return "This Redis command is not allowed from script";
     if (spec->flags & kWrite) {
       if (read_only_) return "Write commands are not allowed from read-only scripts.";
+      if (old_write_rule_ && random_called_ && !replicate_commands_) {
+        return std::string(kErrWriteAfterRandom);
+      }
     }
     if (oom_ && !allow_oom_ && !wrote_ && (spec->flags & kDenyOom)) {
       return "-" + std::string(protocol::kErrOom);
     }
     if (spec->flags & kWrite) wrote_ = true;
+    if (spec->flags & kRandom) random_called_ = true;
     ClientState& client = state_.script_client();
     client.resp = state_.vm().resp();
-    ctx_.server.dispatcher->Invoke(*spec, argv, client, rb, nullptr, ctx_.now_ms);
+    Dispatcher& dispatcher = *ctx_.server.dispatcher;
+    if ((spec->flags & kSortForScript) && deterministic_ && !replicate_commands_) {
+      protocol::CapturingReplyBuilder captured;
+      dispatcher.Invoke(*spec, argv, client, captured, nullptr, ctx_.now_ms);
+      for (protocol::ReplyValue& v : captured.Take()) {
+        if (v.kind == protocol::ReplyValue::Kind::kArray ||
+            v.kind == protocol::ReplyValue::Kind::kSet) {
+          std::sort(v.items.begin(), v.items.end(),
+                    [](const protocol::ReplyValue& a, const protocol::ReplyValue& b) {
+                      return a.str < b.str;
+                    });
+        }
+        v.Replay(rb);
+      }
+      return "";
+    }
+    dispatcher.Invoke(*spec, argv, client, rb, nullptr, ctx_.now_ms);
     return "";
   }
 
@@ -157,6 +193,10 @@ class EvalHost final : public scripting::ScriptHost {
   bool allow_oom_;
   bool oom_ = false;
   bool wrote_ = false;
+  bool deterministic_ = true;
+  bool old_write_rule_ = false;
+  bool random_called_ = false;
+  bool replicate_commands_ = false;
 };
 
 void RunScript(CommandContext& ctx, ScriptingState& state, const std::string& sha, CmdArgs argv,
@@ -177,7 +217,7 @@ void RunScript(CommandContext& ctx, ScriptingState& state, const std::string& sh
   EvalHost host(ctx, state, read_only, allow_oom);
   scripting::LuaVm::RunOptions options;
   options.sha = sha;
-  options.deterministic = false;
+  options.deterministic = ctx.server.config().lua_deterministic;
   CmdArgs keys = argv.subspan(3, numkeys);
   CmdArgs args = argv.subspan(3 + numkeys);
   state.vm().Run(sha, keys, args, host, ctx.rb, options);

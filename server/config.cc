@@ -291,6 +291,7 @@ std::vector<std::pair<std::string, std::string>> ConfigRegistry::Get(
       continue;
     }
     for (const Option& o : options_) {
+      if (o.flags & kCfgTandem) continue;
       for (const std::string* name : {&o.name, &o.alias}) {
         if (name->empty() || !engine::GlobMatch(pattern, *name, /*nocase=*/true)) continue;
         if (listed.insert(*name).second) out.emplace_back(*name, o.get(config));

@@ -84,6 +84,10 @@ struct Config {
   long long stream_node_max_entries = 100;
   long long hll_sparse_max_bytes = 3000;
   long long busy_reply_threshold = 5000;  // lua-time-limit
+  // Tandem's own: scripts see math.random reseeded with 0 and sorted replies on every call.
+  bool lua_deterministic = true;
+  // Tandem's own: "no" restores Redis 2.6-4.0's rule, no write after a random command.
+  bool lua_replicate_commands = true;
 
   // ---- Everything else: accepted for compatibility, no effect --------------------------------
   // Values set from a file, the command line or CONFIG SET, by parameter name, in the form the

@@ -739,6 +739,8 @@ std::vector<Option> BuildConfigOptions() {
       Enum("enable-protected-configs", kImm, yes_no_local, &Config::enable_protected_configs));
   t.push_back(Save());
   t.push_back(Bool("appendonly", 0, &Config::appendonly));
+  t.push_back(Bool("lua-deterministic", kCfgTandem, &Config::lua_deterministic));
+  t.push_back(Bool("lua-replicate-commands", kCfgTandem, &Config::lua_replicate_commands));
 
   // ---- Features still to come: Redis's defaults, no effect yet -------------------------------
   t.push_back(Number("hash-max-listpack-entries", "hash-max-ziplist-entries", kInert, kSizeT,

@@ -17,6 +17,8 @@ enum ConfigOptionFlags : uint32_t {
   kCfgProtected = 1 << 1,  // CONFIG SET only when enable-protected-configs admits the client
   kCfgMultiArg = 1 << 2,   // several values; CONFIG SET splits its one value on spaces
   kCfgNoEffect = 1 << 3,   // accepted for compatibility: Tandem ignores it
+  kCfgTandem = 1 << 4,     // Tandem's own: CONFIG GET lists it by exact name only, so glob
+                           // listings (CONFIG GET *) stay redis-server's
 };
 
 // One line CONFIG REWRITE writes for a parameter; `force` writes it even where the file does

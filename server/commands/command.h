@@ -45,6 +45,9 @@ enum CommandFlag : uint32_t {
   kNoMulti = 1u << 21,
   kMovableKeys = 1u << 22,
   kAllowBusy = 1u << 23,
+  // Tandem's own, not listed by COMMAND: what deterministic scripts need to know.
+  kSortForScript = 1u << 24,  // the reply is sorted for scripts (Redis 2.6-4.0's "S" flag)
+  kRandom = 1u << 25,         // nondeterministic output (Redis 2.6-6.2's "R" flag)
 };
 
 // The flag names COMMAND INFO prints, in Redis's order.

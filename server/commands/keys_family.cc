@@ -605,9 +605,9 @@ void RegisterKeysFamily(CommandTable& table) {
   table.Register({.name = "flushall", .arity = -1, .flags = kWrite, .handler = &CmdFlushAll});
 
   // Iterating.
-  table.Register({.name = "keys", .arity = 2, .flags = kReadOnly, .handler = &CmdKeys});
-  table.Register({.name = "scan", .arity = -2, .flags = kReadOnly, .handler = &CmdScan});
-  table.Register({.name = "randomkey", .arity = 1, .flags = kReadOnly, .handler = &CmdRandomKey});
+  table.Register({.name = "keys", .arity = 2, .flags = kReadOnly | kSortForScript, .handler = &CmdKeys});
+  table.Register({.name = "scan", .arity = -2, .flags = kReadOnly | kRandom, .handler = &CmdScan});
+  table.Register({.name = "randomkey", .arity = 1, .flags = kReadOnly | kRandom, .handler = &CmdRandomKey});
 
   // Expiry.
   table.Register({.name = "expire", .arity = -3, .flags = kWrite | kFast,

@@ -684,8 +684,8 @@ void RegisterServerFamily(CommandTable& table) {
   constexpr uint32_t kAdminBase = kAdmin | kNoScript | kLoading | kStale;
   table.Register({.name = "info", .arity = -1, .flags = kLs, .handler = &CmdInfo});
   RegisterConfigAndCommand(table);
-  table.Register({.name = "time", .arity = 1, .flags = kLs | kFast, .handler = &CmdTime});
-  table.Register({.name = "lastsave", .arity = 1, .flags = kLs | kFast, .handler = &CmdLastSave});
+  table.Register({.name = "time", .arity = 1, .flags = kLs | kFast | kRandom, .handler = &CmdTime});
+  table.Register({.name = "lastsave", .arity = 1, .flags = kLs | kFast | kRandom, .handler = &CmdLastSave});
   table.Register({.name = "shutdown", .arity = -1, .flags = kAdminBase | kNoMulti | kAllowBusy,
                   .handler = &CmdShutdown});
   table.Register({.name = "monitor", .arity = 1, .flags = kAdminBase, .handler = &CmdMonitor});

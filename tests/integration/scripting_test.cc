@@ -1,0 +1,158 @@
+// Lua scripting against the real binary: the deterministic defaults (math.random reseeded
+// with 0, sorted replies), Redis 7.0's behaviour with lua-deterministic no, the old
+// write-after-random rule, and the users' rate limiter and lock run by 20 clients at once.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/integration/server_fixture.h"
+
+namespace tandem::test {
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr int kPerClient = 50;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr int kPerClient = 50;
+#else
+constexpr int kPerClient = 500;
+#endif
+#else
+constexpr int kPerClient = 500;
+#endif
+
+constexpr char kRateLimiter[] =
+    "local c = redis.call('incr', KEYS[1]) "
+    "if c == 1 then redis.call('expire', KEYS[1], ARGV[1]) end "
+    "if c > tonumber(ARGV[2]) then return 0 end return 1";
+constexpr char kLockAcquire[] =
+    "return redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0";
+constexpr char kLockRelease[] =
+    "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end "
+    "return 0";
+
+TEST_CASE("lua-deterministic yes (default): the same random numbers and sorted KEYS every call" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RedisConn c = Connect(server->address());
+  for (int i = 0; i < 3; ++i) {
+    CHECK(Str(Run(c.get(), {"EVAL", "return math.random(100)", "0"})) == "18");
+  }
+  Reply seq = Run(c.get(), {"EVAL", "return {math.random(1000), math.random(1000)}", "0"});
+  REQUIRE(seq->elements == 2);
+  Reply again = Run(c.get(), {"EVAL", "return {math.random(1000), math.random(1000)}", "0"});
+  CHECK(seq->element[0]->integer == again->element[0]->integer);
+  CHECK(seq->element[1]->integer == again->element[1]->integer);
+  CHECK(Str(Run(c.get(), {"EVAL", "math.randomseed(7) return math.random(100)", "0"})) ==
+        Str(Run(c.get(), {"EVAL", "math.randomseed(7) return math.random(100)", "0"})));
+
+  std::vector<std::string> keys = {"zeta", "alpha", "mid", "beta", "omega", "k1", "k10", "k2"};
+  for (const std::string& k : keys) Run(c.get(), {"SET", k, "v"});
+  Reply sorted = Run(c.get(), {"EVAL", "return redis.call('keys', '*')", "0"});
+  REQUIRE(sorted->elements == keys.size());
+  for (size_t i = 1; i < sorted->elements; ++i) {
+    CHECK(std::string(sorted->element[i - 1]->str) < std::string(sorted->element[i]->str));
+  }
+  // TIME then a write is allowed, as in Redis 5.0+.
+  CHECK(
+      Str(Run(c.get(), {"EVAL", "local t = redis.call('time') return redis.call('set', 'ts', t[1])",
+                        "0"})) == "OK");
+  // redis.replicate_commands() gives Redis 7.0's behaviour for the rest of the run.
+  CHECK(Str(Run(c.get(), {"EVAL", "return redis.replicate_commands()", "0"})) == "1");
+}
+
+TEST_CASE("lua-deterministic no: the generator continues across calls, as Redis 7.0" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({"--lua-deterministic", "no"}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RedisConn c = Connect(server->address());
+  std::set<std::string> seen;
+  for (int i = 0; i < 10; ++i) {
+    seen.insert(Str(Run(c.get(), {"EVAL", "return tostring(math.random())", "0"})));
+  }
+  CHECK(seen.size() == 10);
+  Reply cfg = Run(c.get(), {"CONFIG", "GET", "lua-deterministic"});
+  REQUIRE(cfg->elements == 2);
+  CHECK(std::string(cfg->element[1]->str) == "no");
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "lua-deterministic", "yes"})) == "OK");
+  CHECK(Str(Run(c.get(), {"EVAL", "return math.random(100)", "0"})) == "18");
+  // Glob listings stay redis-server's.
+  Reply all = Run(c.get(), {"CONFIG", "GET", "lua-*"});
+  for (size_t i = 0; i < all->elements; i += 2) {
+    CHECK(std::string(all->element[i]->str) == "lua-time-limit");
+  }
+}
+
+TEST_CASE("lua-replicate-commands no: no write after a nondeterministic command" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({"--lua-replicate-commands", "no"}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RedisConn c = Connect(server->address());
+  std::string err =
+      Str(Run(c.get(), {"EVAL", "redis.call('time') redis.call('set','a','b')", "0"}));
+  CHECK(err.find("ERR Write commands not allowed after non deterministic commands. Call "
+                 "redis.replicate_commands() at the start of your script in order to switch "
+                 "to single commands replication mode.") == 0);
+  CHECK(Str(Run(c.get(),
+                {"EVAL", "redis.call('ttl','a') return redis.call('set','a','b')", "0"})) == "OK");
+  CHECK(Str(Run(c.get(), {"EVAL",
+                          "redis.replicate_commands() redis.call('randomkey') "
+                          "return redis.call('set','a','c')",
+                          "0"})) == "OK");
+}
+
+TEST_CASE("20 clients: the rate limiter counts exactly and the lock never has two holders" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({"--io-threads", "4"}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RedisConn setup = Connect(server->address());
+  std::string limiter = Str(Run(setup.get(), {"SCRIPT", "LOAD", kRateLimiter}));
+  std::string acquire = Str(Run(setup.get(), {"SCRIPT", "LOAD", kLockAcquire}));
+  std::string release = Str(Run(setup.get(), {"SCRIPT", "LOAD", kLockRelease}));
+  constexpr int kClients = 20;
+  constexpr int kLimit = 1000;
+  std::atomic<int> allowed{0};
+  std::atomic<int> holders{0};
+  std::atomic<int> max_holders{0};
+  std::atomic<int> acquired{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kClients; ++t) {
+    threads.emplace_back([&, t] {
+      RedisConn c = Connect(server->address());
+      std::string me = "owner" + std::to_string(t);
+      for (int i = 0; i < kPerClient; ++i) {
+        Reply r = Run(c.get(), {"EVALSHA", limiter, "1", "rl", "60", std::to_string(kLimit)});
+        if (r && r->type == REDIS_REPLY_INTEGER && r->integer == 1) ++allowed;
+        Reply got = Run(c.get(), {"EVALSHA", acquire, "1", "lock", me, "10000"});
+        if (got && got->type == REDIS_REPLY_INTEGER && got->integer == 1) {
+          int now = ++holders;
+          int prev = max_holders.load();
+          while (now > prev && !max_holders.compare_exchange_weak(prev, now)) {
+          }
+          ++acquired;
+          --holders;
+          Run(c.get(), {"EVALSHA", release, "1", "lock", me});
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(allowed.load() == std::min(kLimit, kClients * kPerClient));
+  CHECK(Str(Run(setup.get(), {"GET", "rl"})) == std::to_string(kClients * kPerClient));
+  CHECK(max_holders.load() == 1);
+  CHECK(acquired.load() > 0);
+  CHECK(Str(Run(setup.get(), {"EXISTS", "lock"})) == "0");
+}
+
+}  // namespace
+}  // namespace tandem::test
