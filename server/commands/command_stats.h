@@ -5,34 +5,27 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <mutex>
 #include <vector>
 
 #include "server/commands/command.h"
+#include "server/per_thread.h"
 
 namespace tandem::commands {
 
 class CommandStatsTable {
  public:
   // `commands`: how many specs (commands and subcommands) the table numbers.
-  explicit CommandStatsTable(size_t commands);
+  explicit CommandStatsTable(size_t commands) : blocks_(std::vector<CommandStats>(commands)) {}
 
   // This thread's counters for `spec`.
-  CommandStats& Local(const CommandSpec& spec) { return LocalBlock()[spec.id]; }
+  CommandStats& Local(const CommandSpec& spec) { return blocks_.Local()[spec.id]; }
   // Every thread's counters for `spec`, added up.
-  CommandStats Merged(const CommandSpec& spec) const;
+  CommandStats Merged(const CommandSpec& spec);
   // CONFIG RESETSTAT.
   void Reset();
 
  private:
-  using Block = std::vector<CommandStats>;
-  Block& LocalBlock();
-
-  size_t commands_;
-  uint64_t identity_;      // tells this table from an earlier one at the same address
-  mutable std::mutex mu_;  // guards blocks_: a thread adds its block on first use
-  std::deque<Block> blocks_;
+  PerThread<std::vector<CommandStats>> blocks_;
 };
 
 }  // namespace tandem::commands

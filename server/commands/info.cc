@@ -308,8 +308,8 @@ void StatsSection(ServerState& server, InfoText& t) {
   t.Add("evicted_clients", 0);
   t.Add("total_eviction_exceeded_time", 0);
   t.Add("current_eviction_exceeded_time", 0);
-  t.Add("keyspace_hits", ks.keyspace_hits);
-  t.Add("keyspace_misses", ks.keyspace_misses);
+  t.Add("keyspace_hits", server.dbs().keyspace_hits());
+  t.Add("keyspace_misses", server.dbs().keyspace_misses());
   for (const char* f :
        {"pubsub_channels", "pubsub_patterns", "pubsubshard_channels", "latest_fork_usec",
         "total_forks", "migrate_cached_sockets", "slave_expires_tracked_keys", "active_defrag_hits",
@@ -481,8 +481,7 @@ void ResetServerStats(ServerState& server) {
   s.client_output_limit_disconnections = 0;
   s.client_query_limit_disconnections = 0;
   s.error_stats.clear();
-  engine::KeyspaceStats& ks = server.dbs().stats();
-  ks = engine::KeyspaceStats();
+  server.dbs().ResetStats();
   server.dbs().lazy_free().ResetStats();
   server.command_stats().Reset();
   Metrics& m = TheMetrics();

@@ -15,7 +15,7 @@ Table::Slot Database::FindSlot(std::string_view key, unsigned flags) {
     slot = {};
   }
   if (flags & kCountStats) {
-    ++(slot.entry ? owner_->stats().keyspace_hits : owner_->stats().keyspace_misses);
+    owner_->CountLookup(slot.entry != nullptr);
   }
   if (slot.entry && !(flags & kNoTouch)) owner_->TouchEntry(slot.entry);
   return slot;

@@ -29,8 +29,26 @@ DbSet::DbSet(int count) : rng_(std::random_device{}()) {
 }
 
 void DbSet::SetNow(int64_t now_ms) {
-  now_ms_ = now_ms;
-  lru_clock_ = LruClockFor(now_ms);
+  CallState& c = calls_.Local();
+  c.now_ms = now_ms;
+  c.lru_clock = LruClockFor(now_ms);
+}
+
+uint64_t DbSet::keyspace_hits() const {
+  uint64_t n = 0;
+  calls_.ForEach([&](const CallState& c) { n += c.hits; });
+  return n;
+}
+
+uint64_t DbSet::keyspace_misses() const {
+  uint64_t n = 0;
+  calls_.ForEach([&](const CallState& c) { n += c.misses; });
+  return n;
+}
+
+void DbSet::ResetStats() {
+  stats_ = KeyspaceStats();
+  calls_.ForEach([](CallState& c) { c.hits = c.misses = 0; });
 }
 
 namespace {
@@ -43,13 +61,13 @@ uint32_t LfuMinutes(int64_t now_ms) { return static_cast<uint32_t>(now_ms / 6000
 }  // namespace
 
 uint32_t DbSet::NewEntryLru() const {
-  return lfu_policy ? (LfuMinutes(now_ms_) << 8) | kLfuInitVal : lru_clock_;
+  return lfu_policy ? (LfuMinutes(now_ms()) << 8) | kLfuInitVal : lru_clock();
 }
 
 uint8_t DbSet::LfuCounter(const Entry* e) const {
   uint32_t ldt = e->lru() >> 8;
   uint32_t counter = e->lru() & 255;
-  uint32_t now = LfuMinutes(now_ms_);
+  uint32_t now = LfuMinutes(now_ms());
   uint32_t elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
   uint32_t periods = lfu_decay_time > 0 ? elapsed / static_cast<uint32_t>(lfu_decay_time) : 0;
   return static_cast<uint8_t>(periods > counter ? 0 : counter - periods);
@@ -57,7 +75,7 @@ uint8_t DbSet::LfuCounter(const Entry* e) const {
 
 void DbSet::TouchEntry(Entry* e) {
   if (!lfu_policy) {
-    e->set_lru(lru_clock_);
+    e->set_lru(lru_clock());
     return;
   }
   // Redis's LFULogIncr: the higher the counter, the less likely an access increments it.
@@ -67,7 +85,7 @@ void DbSet::TouchEntry(Entry* e) {
     double base = counter > kLfuInitVal ? counter - kLfuInitVal : 0;
     if (r < 1.0 / (base * lfu_log_factor + 1)) ++counter;
   }
-  e->set_lru((LfuMinutes(now_ms_) << 8) | counter);
+  e->set_lru((LfuMinutes(now_ms()) << 8) | counter);
 }
 
 size_t DbSet::memory() const {
@@ -105,7 +123,7 @@ void DbSet::Cron(int64_t budget_us) {
   int n = count();
   for (int i = 0; i < n; ++i) {
     Database& db = *dbs_[(cron_db_ + i) % n];
-    if (active_expire_enabled) db.ActiveExpire(now_ms_, deadline);
+    if (active_expire_enabled) db.ActiveExpire(now_ms(), deadline);
     if (SteadyUs() >= deadline) {
       cron_db_ = (cron_db_ + i + 1) % n;
       return;

@@ -1,6 +1,8 @@
 // The engine's data: the numbered databases, the command-time clock, keyspace statistics,
 // the key-change observers, the version counter and the lazy-free thread. Everything here
-// is used only under the engine lock (LazyFree's counters excepted).
+// is used only under the engine lock (LazyFree's counters excepted). The clock and the
+// hit/miss counters are kept per thread (a call's own), so no io thread writes what
+// another's call reads, and a striped lock would need no change here.
 #pragma once
 
 #include <algorithm>
@@ -13,14 +15,13 @@
 #include "server/engine/database.h"
 #include "server/engine/key_observer.h"
 #include "server/engine/lazy_free.h"
+#include "server/per_thread.h"
 
 namespace tandem::engine {
 
 struct KeyspaceStats {
   uint64_t expired_keys = 0;
   uint64_t evicted_keys = 0;
-  uint64_t keyspace_hits = 0;
-  uint64_t keyspace_misses = 0;
   uint64_t expired_stale_perc = 0;
 };
 
@@ -31,13 +32,19 @@ class DbSet {
   int count() const { return static_cast<int>(dbs_.size()); }
   Database& db(int i) { return *dbs_[i]; }
 
-  // The time commands see: fixed for the duration of one command, like Redis's
-  // command time snapshot.
-  int64_t now_ms() const { return now_ms_; }
-  uint32_t lru_clock() const { return lru_clock_; }
+  // The time this thread's current command sees: fixed for the duration of the command
+  // (and of every call nested in it), like Redis's command time snapshot.
+  int64_t now_ms() const { return calls_.Local().now_ms; }
+  uint32_t lru_clock() const { return calls_.Local().lru_clock; }
   void SetNow(int64_t now_ms);
 
   KeyspaceStats& stats() { return stats_; }
+  // Redis's keyspace_hits / keyspace_misses, counted by the thread of the lookup.
+  void CountLookup(bool hit) { ++(hit ? calls_.Local().hits : calls_.Local().misses); }
+  uint64_t keyspace_hits() const;
+  uint64_t keyspace_misses() const;
+  // CONFIG RESETSTAT.
+  void ResetStats();
   std::mt19937_64& rng() { return rng_; }
 
   // Bytes accounted to data in all databases.
@@ -100,8 +107,14 @@ class DbSet {
   std::vector<KeyObserver*> observers_;
   uint64_t last_version_ = 0;
   uint32_t rehash_pause_ = 0;
-  int64_t now_ms_ = 0;
-  uint32_t lru_clock_ = 0;
+  // One thread's calls: their clock and lookup counters.
+  struct CallState {
+    int64_t now_ms = 0;
+    uint32_t lru_clock = 0;
+    uint64_t hits = 0;
+    uint64_t misses = 0;
+  };
+  mutable PerThread<CallState> calls_;
   KeyspaceStats stats_;
   std::mt19937_64 rng_;
   int cron_db_ = 0;

@@ -137,8 +137,8 @@ TEST_CASE("FindRead counts keyspace hits and misses; Find does not") {
   f.db.FindRead("missing");
   f.db.Find("k");
   f.db.Find("missing");
-  CHECK(f.dbs.stats().keyspace_hits == 2);
-  CHECK(f.dbs.stats().keyspace_misses == 1);
+  CHECK(f.dbs.keyspace_hits() == 2);
+  CHECK(f.dbs.keyspace_misses() == 1);
 }
 
 TEST_CASE("Lookups refresh the LRU clock unless kNoTouch") {
