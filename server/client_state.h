@@ -72,6 +72,9 @@ struct ClientState {
 
   // Posts a close of this connection to its own io thread. Safe from any thread.
   std::function<void()> kill;
+  // Set under the engine lock by CLIENT KILL: no further command of this client runs,
+  // even one already read before the posted close arrives (Redis's CLOSE_ASAP).
+  bool killed = false;
   // Posts a message (MONITOR line, pub/sub message...) to this connection's loop, where it
   // is encoded in the connection's protocol and checked against its output limit. Safe
   // from any thread.

@@ -401,6 +401,7 @@ void KillClient(ServerState& server, ClientState& client) {
   server.clients().erase(client.id);
   auto& monitors = server.monitors();
   monitors.erase(std::remove(monitors.begin(), monitors.end(), &client), monitors.end());
+  client.killed = true;
   if (client.kill) client.kill();
 }
 

@@ -133,6 +133,10 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
   size_t ran = 0;
   for (; ran < count; ++ran) {
     commands::CmdArgs argv(batch_[ran].argv);
+    if (client_.killed) {
+      *next = Next::kClose;
+      break;
+    }
     if (IsCrossProtocolAttack(argv[0])) {
       // As Redis: an HTTP request sent to us is likely a cross-protocol attack; drop it.
       Log(LogLevel::kWarning,
