@@ -10,10 +10,11 @@ TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$(TSAN
 FUZZ_SECONDS ?= 30
 JOBS ?= $(shell nproc)
 DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev \
-               clang-format libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis
+               clang-format libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis \
+               memcached libmemcached-tools python3-pymemcache
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test unit integration differential diff-fuzz clients sanitize tsan fuzz \
+.PHONY: deps build run test unit integration differential diff-fuzz clients memcache sanitize tsan fuzz \
         format format-check bench clean
 
 deps:
@@ -38,6 +39,11 @@ integration: build
 
 differential: build
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+
+# The memcached door: byte-exact transcripts against memcached 1.6.18, cross-protocol and
+# eviction checks (tests/memcache/run.py).
+memcache: build
+	python3 tests/memcache/run.py --tandem $(BUILD_DIR)/tandem-server
 
 # The same random command streams (inline, multibulk, pipelines, split writes, malformed
 # frames) to redis-server and Tandem for FUZZ_SECONDS; any reply or keyspace difference fails.
@@ -103,6 +109,7 @@ test: build
 	./$(BUILD_DIR)/tandem-unit-tests
 	./$(BUILD_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+	python3 tests/memcache/run.py --tandem $(BUILD_DIR)/tandem-server
 	/usr/bin/python3 tests/clients/clients_test.py --tandem $(BUILD_DIR)/tandem-server
 	$(MAKE) sanitize
 	$(MAKE) tsan

@@ -71,6 +71,14 @@ struct Config {
   // for persistence. Each save rule is (seconds, changes).
   std::vector<std::pair<long long, long long>> save;
   bool appendonly = false;
+  // The memcached door (server/net/memcache_session.h): port (0: closed), addresses (empty:
+  // those of `bind`), the database it serves, the largest value (-I) and whether the
+  // `shutdown` command is allowed (-A).
+  int memcached_port = 11211;
+  std::vector<std::string> memcached_bind;
+  int memcached_db = 0;
+  long long memcached_item_size_max = 1024 * 1024;
+  bool memcached_enable_shutdown = false;
 
   // ---- Parameters of features still to come: Redis's defaults, no effect yet ---------------
   long long hash_max_listpack_entries = 512;

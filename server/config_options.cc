@@ -445,6 +445,21 @@ Option Bind() {
   return o;
 }
 
+// memcached-bind: like bind, and empty (the default) means bind's addresses.
+Option MemcachedBind() {
+  Option o{"memcached-bind", "", kCfgMultiArg | kImm | kCfgTandem};
+  o.get = [](const Config& c) { return JoinWords(c.memcached_bind); };
+  o.set = [](Config& c, const Args& v) -> std::string {
+    if (v.size() > 16) return "Too many bind addresses specified.";
+    c.memcached_bind = (v.size() == 1 && v[0].empty()) ? Args{} : v;
+    return "";
+  };
+  o.rewrite = [](const Config& c) {
+    return OneLine("memcached-bind " + JoinWords(c.memcached_bind), !c.memcached_bind.empty());
+  };
+  return o;
+}
+
 std::string FormatLimit(const char* cls, const OutputBufferLimit& l) {
   return std::string(cls) + " " + std::to_string(l.hard) + " " + std::to_string(l.soft) + " " +
          std::to_string(l.soft_seconds);
@@ -741,6 +756,13 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(Bool("appendonly", 0, &Config::appendonly));
   t.push_back(Bool("lua-deterministic", kCfgTandem, &Config::lua_deterministic));
   t.push_back(Bool("lua-replicate-commands", kCfgTandem, &Config::lua_replicate_commands));
+  constexpr uint32_t kOwn = kCfgTandem;
+  t.push_back(Number("memcached-port", "", kImm | kOwn, kPort, &Config::memcached_port));
+  t.push_back(MemcachedBind());
+  t.push_back(Number("memcached-db", "", kOwn, {0, INT_MAX}, &Config::memcached_db));
+  t.push_back(Number("memcached-item-size-max", "", kOwn, {1024, 1024ll * 1024 * 1024, kMemory},
+                     &Config::memcached_item_size_max));
+  t.push_back(Bool("memcached-enable-shutdown", kImm | kOwn, &Config::memcached_enable_shutdown));
 
   // ---- Features still to come: Redis's defaults, no effect yet -------------------------------
   t.push_back(Number("hash-max-listpack-entries", "hash-max-ziplist-entries", kInert, kSizeT,

@@ -23,6 +23,7 @@
 #include "server/engine/db_set.h"
 #include "server/engine/eviction.h"
 #include "server/engine_lock.h"
+#include "server/memcache/memcache_stats.h"
 #include "server/watch_registry.h"
 
 namespace tandem::scripting {
@@ -100,6 +101,9 @@ class ServerState {
 
   // maxmemory-policy, parsed: kept current by ApplyConfigSideEffects.
   engine::EvictionPolicy eviction_policy = engine::EvictionPolicy::kNoEviction;
+
+  // The memcached door's statistics (`stats`).
+  memcache::Stats memcache_stats;
 
   // CLIENT PAUSE: until this wall-clock ms, clients' commands of the paused kind wait.
   int64_t pause_until_ms = 0;

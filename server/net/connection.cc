@@ -6,6 +6,7 @@
 
 #include "server/engine/db_set.h"
 #include "server/log.h"
+#include "server/net/memcache_session.h"
 #include "server/net/resp_session.h"
 
 namespace tandem::net {
@@ -23,11 +24,14 @@ std::string FormatAddress(const std::string& ip, unsigned short port) {
 }
 
 Connection::Connection(asio::io_context& ctx, Socket socket, commands::ServerState& server,
-                       commands::Dispatcher& dispatcher)
+                       commands::Dispatcher& dispatcher, Protocol protocol)
     : ctx_(ctx),
       socket_(std::move(socket)),
       server_(server),
-      session_(std::make_unique<RespSession>(server, dispatcher, in_, out_)),
+      session_(protocol == Protocol::kMemcache
+                   ? std::unique_ptr<Session>(
+                         std::make_unique<MemcacheSession>(server, dispatcher, in_, out_))
+                   : std::make_unique<RespSession>(server, dispatcher, in_, out_)),
       pause_timer_(ctx) {}
 
 Connection::~Connection() = default;

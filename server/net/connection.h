@@ -21,8 +21,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
  public:
   using Socket = asio::generic::stream_protocol::socket;
 
+  // Which session the connection carries.
+  enum class Protocol { kResp, kMemcache };
+
   Connection(asio::io_context& ctx, Socket socket, commands::ServerState& server,
-             commands::Dispatcher& dispatcher);
+             commands::Dispatcher& dispatcher, Protocol protocol = Protocol::kResp);
   ~Connection();
 
   // Registers the client and starts reading. `addr`/`laddr` are Redis-formatted peer and

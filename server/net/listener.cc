@@ -50,6 +50,17 @@ bool Listener::Open(std::string* err) {
   const Config& config = *snapshot;
   if (!OpenTcp(config.port, config.bind, &tcp_, err)) return false;
   for (auto& acceptor : tcp_) AcceptTcp(*acceptor);
+  // The memcached door. Not being able to open it is a warning, not a failure: the Redis
+  // door still serves (and several servers on one host share the default port 11211).
+  if (config.memcached_port != 0) {
+    std::string why;
+    const auto& addrs = config.memcached_bind.empty() ? config.bind : config.memcached_bind;
+    if (!OpenTcp(config.memcached_port, addrs, &memcache_, &why)) {
+      Log(LogLevel::kWarning, why + " (memcached port)");
+      memcache_.clear();
+    }
+    for (auto& acceptor : memcache_) AcceptTcp(*acceptor, Connection::Protocol::kMemcache);
+  }
   if (!config.unixsocket.empty()) {
     unix_path_ = config.unixsocket;
     ::unlink(unix_path_.c_str());
@@ -116,16 +127,17 @@ void Listener::Close() {
   std::lock_guard lock(mutex_);
   asio::error_code ignored;
   for (auto& a : tcp_) a->close(ignored);
+  for (auto& a : memcache_) a->close(ignored);
   if (unix_) {
     unix_->close(ignored);
     ::unlink(unix_path_.c_str());
   }
 }
 
-void Listener::AcceptTcp(asio::ip::tcp::acceptor& acceptor) {
+void Listener::AcceptTcp(asio::ip::tcp::acceptor& acceptor, Connection::Protocol protocol) {
   asio::io_context& target = pool_.Next();
-  acceptor.async_accept(target, [this, &acceptor, &target](const asio::error_code& ec,
-                                                           asio::ip::tcp::socket sock) {
+  acceptor.async_accept(target, [this, &acceptor, &target, protocol](const asio::error_code& ec,
+                                                                     asio::ip::tcp::socket sock) {
     if (ec == asio::error::operation_aborted) return;
     if (!ec) {
       asio::error_code ignored;
@@ -141,11 +153,12 @@ void Listener::AcceptTcp(asio::ip::tcp::acceptor& acceptor) {
       Connection::Socket generic(target,
                                  asio::generic::stream_protocol(proto.family(), proto.protocol()),
                                  sock.release(ignored));
-      auto conn = std::make_shared<Connection>(target, std::move(generic), server_, dispatcher_);
+      auto conn =
+          std::make_shared<Connection>(target, std::move(generic), server_, dispatcher_, protocol);
       asio::post(target, [conn, addr, laddr] { conn->Start(addr, laddr, false); });
     }
     std::lock_guard lock(mutex_);
-    if (acceptor.is_open()) AcceptTcp(acceptor);  // closed: retired by Rebind or Close
+    if (acceptor.is_open()) AcceptTcp(acceptor, protocol);  // closed: retired by Rebind or Close
   });
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "server/commands/dispatcher.h"
+#include "server/net/connection.h"
 #include "server/net/io_pool.h"
 
 namespace tandem::net {
@@ -33,7 +34,8 @@ class Listener {
   // Closes the TCP acceptors; called with mutex_ held.
   void RetireTcp();
   // Both start an accept; called before the loops run or with mutex_ held.
-  void AcceptTcp(asio::ip::tcp::acceptor& acceptor);
+  void AcceptTcp(asio::ip::tcp::acceptor& acceptor,
+                 Connection::Protocol protocol = Connection::Protocol::kResp);
   void AcceptUnix();
 
   IoPool& pool_;
@@ -44,6 +46,8 @@ class Listener {
   std::mutex mutex_;
   Acceptors tcp_;
   Acceptors retired_;
+  // The memcached door (memcached-port, memcached-bind).
+  Acceptors memcache_;
   std::unique_ptr<asio::local::stream_protocol::acceptor> unix_;
   std::string unix_path_;
 };

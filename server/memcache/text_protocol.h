@@ -1,0 +1,98 @@
+// memcached's text protocol (memcached 1.6.18's proto_text.c) over the shared engine: the
+// framing of requests (a line, and for storage commands a data block), and their execution
+// on the memcached database through the same KeyWrite path RESP commands take, so WATCH,
+// keyspace notifications and client tracking see memcached writes.
+//
+// Framing is pure (io thread, no lock); TextProtocol::Execute runs under the engine lock.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "protocol/memcache_parser.h"
+
+namespace tandem::commands {
+class ServerState;
+}
+namespace tandem::engine {
+class Database;
+}
+
+namespace tandem::memcache {
+
+// One framed request. Views point into the connection's input: valid until it is consumed.
+struct Request {
+  protocol::memcache::Tokens tokens;
+  // Storage commands (set add replace append prepend cas, and meta's ms): the value.
+  bool has_data = false;
+  std::string_view data;
+  // The data block did not end in "\r\n" (memcached's "bad data chunk").
+  bool bad_chunk = false;
+  // The value is over the item size limit: the block is swallowed, the reply is an error.
+  bool too_large = false;
+};
+
+// What framing found at the start of `input`.
+struct Frame {
+  enum Kind {
+    kNeedMore,  // no complete request yet; `need` bytes in all would complete it (0: unknown)
+    kRequest,   // a complete request of `consumed` bytes
+    kSwallow,   // a request of `consumed` bytes whose `swallow` following bytes are discarded
+    kClose,     // memcached closes the connection (over-long line without a newline)
+  } kind = kNeedMore;
+  size_t consumed = 0;
+  size_t need = 0;
+  size_t swallow = 0;
+};
+
+// Frames the request at the start of `input` into *req. `item_size_max` decides which values
+// are swallowed as too large.
+Frame FrameRequest(std::string_view input, size_t item_size_max, Request* req);
+
+// Runs requests for the memcached connections. Used under the engine lock.
+class TextProtocol {
+ public:
+  explicit TextProtocol(commands::ServerState& server) : server_(server) {}
+
+  enum class After { kContinue, kClose, kCloseAfterWrite };
+  // Starts a batch: replies from `mark` on in *out are not sent yet (memcached drops them
+  // on some errors, as it does its unsent responses).
+  void BeginBatch(size_t mark) { batch_mark_ = mark; }
+  // Runs one request, appending its reply (if any) to *out.
+  After Execute(const Request& req, std::string* out);
+
+ private:
+  engine::Database& db();
+  int64_t now_ms() const;
+
+  void Get(const Request& req, bool cas, bool touch, std::string* out);
+  void Store(const Request& req, std::string* out);
+  void Arithmetic(const Request& req, bool incr, std::string* out);
+  void Delete(const Request& req, std::string* out);
+  void Touch(const Request& req, std::string* out);
+  void FlushAll(const Request& req, std::string* out);
+  void Verbosity(const Request& req, std::string* out);
+  void CacheMemlimit(const Request& req, std::string* out);
+  After Shutdown(const Request& req, std::string* out);
+  void Stats(const Request& req, std::string* out);
+  void LruCrawler(const Request& req, std::string* out);
+
+  // memcached evicts before storing; false when memory is still over maxmemory.
+  bool MakeRoom();
+  // Applies a delayed flush_all whose time has come.
+  void ApplyPendingFlush();
+
+  commands::ServerState& server_;
+  size_t batch_mark_ = 0;
+};
+
+// memcached's realtime() for an exptime argument, at `now_ms`.
+struct Expiry {
+  enum Kind { kNever, kAt, kPast } kind = kNever;
+  int64_t at_ms = 0;
+};
+Expiry ToExpiry(int64_t exptime, int64_t now_ms);
+
+}  // namespace tandem::memcache

@@ -1,0 +1,427 @@
+#!/usr/bin/env python3
+"""Byte-exact transcripts of the memcached door: Tandem against a real memcached 1.6.18.
+
+Replays tests/memcache/scripts/*.txt against memcached (started here, -t 2) and Tandem's
+memcached port over raw sockets and compares every reply byte for byte, then runs the
+cross-protocol and eviction checks (Tandem only, RESP and memcached on the same keyspace).
+
+Script syntax, one step per line ('#' starts a comment line):
+  <bytes>          sent as is after escapes (\\r \\n \\t \\xHH \\\\) and {x*N} (N copies of x);
+                   "\\r\\n" is NOT added. {cas} is the CAS of the last VALUE line this server
+                   sent on this connection, {badcas} one that cannot match. The reply is read
+                   up to an "MN\\r\\n" sentinel (mn\\r\\n is sent after the step).
+  !raw <bytes>     no sentinel: read until 200 ms pass without bytes, or the server closes.
+  !names <bytes>   compare only the STAT names of the reply (stats with live numbers).
+  !conn <n>        switch to connection n (opened on first use).
+  !sleep <s>       wait.
+Replies are compared after CAS values are renamed in order of appearance, and metadump's
+times (la=, exp=) are masked. Exit status non-zero on any difference.
+"""
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SENTINEL = b"mn\r\n"
+SLOW = os.environ.get("TANDEM_SANITIZER") is not None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, proc, timeout=10.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        if proc.poll() is not None:
+            raise RuntimeError("server exited early")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.02)
+    raise RuntimeError("server did not start on port %d" % port)
+
+
+def expand(text):
+    text = re.sub(r"\{(.)\*(\d+)\}", lambda m: m.group(1) * int(m.group(2)), text)
+    out = bytearray()
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            n = text[i + 1]
+            if n in "rnt\\":
+                out += {"r": b"\r", "n": b"\n", "t": b"\t", "\\": b"\\"}[n]
+                i += 2
+                continue
+            if n == "x":
+                out.append(int(text[i + 2:i + 4], 16))
+                i += 4
+                continue
+        out += c.encode("latin1")
+        i += 1
+    return bytes(out)
+
+
+class Conn:
+    def __init__(self, port):
+        self.sock = socket.create_connection(("127.0.0.1", port))
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.closed = False
+        self.last_cas = b"0"
+
+    def read_quiet(self, quiet=0.2):
+        out = b""
+        self.sock.settimeout(quiet * (4 if SLOW else 1))
+        try:
+            while True:
+                b = self.sock.recv(65536)
+                if not b:
+                    self.closed = True
+                    return out + b"<closed>"
+                out += b
+        except socket.timeout:
+            return out
+
+    def read_until(self, suffix, timeout=3.0, count=1):
+        out = b""
+        end = time.time() + timeout * (5 if SLOW else 1)
+        while not out.endswith(suffix) or out.count(suffix) < count:
+            self.sock.settimeout(max(0.01, end - time.time()))
+            try:
+                b = self.sock.recv(65536)
+            except socket.timeout:
+                return out + b"<timeout>"
+            if not b:
+                self.closed = True
+                return out + b"<closed>"
+            out += b
+        return out
+
+    def step(self, data, sentinel):
+        if self.closed:
+            return b"<closed>"
+        data = data.replace(b"{cas}", self.last_cas)
+        data = data.replace(b"{badcas}", str(int(self.last_cas) + 1000000).encode())
+        try:
+            self.sock.sendall(data + (SENTINEL if sentinel else b""))
+        except OSError:
+            self.closed = True
+            return b"<closed>"
+        # A step may hold its own "mn" lines: wait for their replies and the sentinel's.
+        mns = data.count(SENTINEL) + 1
+        reply = self.read_until(b"MN\r\n", count=mns) if sentinel else self.read_quiet()
+        m = re.findall(rb"^VALUE \S+ \d+ \d+ (\d+)\r\n", reply, re.M)
+        if m:
+            self.last_cas = m[-1]
+        return reply
+
+
+def normalize(reply, cas_names):
+    def rename(m):
+        v = m.group(2)
+        cas_names.setdefault(v, b"c%d" % (len(cas_names) + 1))
+        return m.group(1) + cas_names[v]
+
+    reply = re.sub(rb"(^VALUE \S+ \d+ \d+ )(\d+)", rename, reply, flags=re.M)
+    reply = re.sub(rb"( cas=)(\d+)", rename, reply)
+    reply = re.sub(rb"la=\d+", b"la=T", reply)
+    reply = re.sub(rb"exp=\d+", b"exp=T", reply)
+    return reply
+
+
+def stat_names(reply):
+    return b" ".join(re.findall(rb"^STAT (\S+)", reply, re.M)) + b" | " + reply[-5:]
+
+
+class Side:
+    def __init__(self, port):
+        self.port = port
+        self.conns = {}
+        self.cas_names = {}
+
+    def conn(self, n):
+        if n not in self.conns:
+            self.conns[n] = Conn(self.port)
+        return self.conns[n]
+
+    def close(self):
+        for c in self.conns.values():
+            c.sock.close()
+        self.conns = {}
+        self.cas_names = {}
+
+
+def run_script(path, ref, tandem, verbose):
+    failures = 0
+    steps = 0
+    for side in (ref, tandem):
+        c = Conn(side.port)
+        c.step(b"flush_all\r\n", True)
+        c.sock.close()
+    current = 0
+    with open(path, encoding="latin1") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            sentinel, names = True, False
+            if line.startswith("!conn "):
+                current = int(line.split()[1])
+                continue
+            if line.startswith("!sleep "):
+                time.sleep(float(line.split()[1]))
+                continue
+            if line.startswith("!raw "):
+                sentinel, line = False, line[5:]
+            elif line.startswith("!names "):
+                names, line = True, line[7:]
+            data = expand(line)
+            replies = []
+            for side in (ref, tandem):
+                r = side.conn(current).step(data, sentinel)
+                replies.append(stat_names(r) if names else normalize(r, side.cas_names))
+            steps += 1
+            if replies[0] != replies[1]:
+                failures += 1
+                print("FAIL %s:%d  %s" % (os.path.basename(path), lineno, line[:120]))
+                print("  memcached: %r" % replies[0][:2000])
+                print("  tandem:    %r" % replies[1][:2000])
+            elif verbose:
+                print("ok   %s:%d  %r" % (os.path.basename(path), lineno, replies[0][:200]))
+    ref.close()
+    tandem.close()
+    return steps, failures
+
+
+# ---- Tandem only: one keyspace with RESP, eviction ----------------------------------------
+
+def resp(sock, *args):
+    req = b"*%d\r\n" % len(args)
+    for a in args:
+        a = a if isinstance(a, bytes) else str(a).encode()
+        req += b"$%d\r\n%s\r\n" % (len(a), a)
+    sock.sendall(req)
+    return read_resp(sock)
+
+
+def read_resp(sock):
+    buf = b""
+    sock.settimeout(5)
+
+    def need(n):
+        nonlocal buf
+        while len(buf) < n:
+            b = sock.recv(65536)
+            if not b:
+                raise RuntimeError("closed")
+            buf += b
+
+    def line():
+        nonlocal buf
+        while b"\r\n" not in buf:
+            need(len(buf) + 1)
+        i = buf.index(b"\r\n")
+        l, buf = buf[:i], buf[i + 2:]
+        return l
+
+    def value():
+        nonlocal buf
+        l = line()
+        t = l[:1]
+        if t in (b"+", b"-", b":"):
+            return l
+        if t == b"$":
+            n = int(l[1:])
+            if n < 0:
+                return None
+            need(n + 2)
+            v, buf = buf[:n], buf[n + 2:]
+            return v
+        if t == b"*":
+            n = int(l[1:])
+            return None if n < 0 else [value() for _ in range(n)]
+        raise RuntimeError("bad reply %r" % l)
+
+    return value()
+
+
+class Checker:
+    def __init__(self):
+        self.failures = 0
+        self.count = 0
+
+    def eq(self, what, got, want):
+        self.count += 1
+        if got != want:
+            self.failures += 1
+            print("FAIL %s: got %r, want %r" % (what, got, want))
+
+
+def cross_protocol(port, mport, ck):
+    r = socket.create_connection(("127.0.0.1", port))
+    m = Conn(mport)
+    resp(r, "FLUSHALL")
+    ck.eq("memcached set -> RESP GET", (m.step(b"set k1 7 0 5\r\nhello\r\n", True),
+                                        resp(r, "GET", "k1")), (b"STORED\r\nMN\r\n", b"hello"))
+    resp(r, "SET", "k2", "from-resp")
+    ck.eq("RESP SET -> memcached get", m.step(b"get k2\r\n", True),
+          b"VALUE k2 0 9\r\nfrom-resp\r\nEND\r\nMN\r\n")
+    resp(r, "SET", "n", "41")
+    resp(r, "INCR", "n")
+    ck.eq("RESP INCR -> memcached get", m.step(b"get n\r\n", True), b"VALUE n 0 2\r\n42\r\nEND\r\nMN\r\n")
+    ck.eq("memcached incr -> RESP GET", (m.step(b"incr n 8\r\n", True), resp(r, "GET", "n")),
+          (b"50\r\nMN\r\n", b"50"))
+    resp(r, "APPEND", "k1", "!")
+    ck.eq("RESP APPEND keeps flags", m.step(b"get k1\r\n", True),
+          b"VALUE k1 7 6\r\nhello!\r\nEND\r\nMN\r\n")
+    # Any RESP write changes the CAS: a stale cas is refused.
+    m.step(b"gets k1\r\n", True)
+    cas = m.last_cas
+    resp(r, "SET", "k1", "other")
+    ck.eq("RESP write invalidates CAS", m.step(b"cas k1 0 0 1 " + cas + b"\r\nx\r\n", True),
+          b"EXISTS\r\nMN\r\n")
+    m.step(b"gets k1\r\n", True)
+    ck.eq("fresh CAS stores", m.step(b"cas k1 0 0 1 {cas}\r\nx\r\n", True), b"STORED\r\nMN\r\n")
+    resp(r, "EXPIRE", "k1", "100")
+    ck.eq("touch -> TTL", (m.step(b"touch k1 500\r\n", True), resp(r, "TTL", "k1")),
+          (b"TOUCHED\r\nMN\r\n", b":500"))
+    resp(r, "DEL", "k2")
+    ck.eq("RESP DEL -> miss", m.step(b"get k2\r\n", True), b"END\r\nMN\r\n")
+    # Other types (when their family is there): a miss, untouched, replaced by set.
+    if resp(r, "RPUSH", "list", "a") == b":1":
+        ck.eq("list is a miss", m.step(b"get list\r\n", True), b"END\r\nMN\r\n")
+        ck.eq("append to a list", m.step(b"append list 0 0 1\r\nx\r\n", True),
+              b"NOT_STORED\r\nMN\r\n")
+        ck.eq("cas on a list", m.step(b"cas list 0 0 1 1\r\nx\r\n", True),
+              b"NOT_STORED\r\nMN\r\n")
+        ck.eq("list untouched", resp(r, "TYPE", "list"), b"+list")
+        ck.eq("set replaces a list",
+              (m.step(b"set list 0 0 1\r\nx\r\n", True), resp(r, "GET", "list")),
+              (b"STORED\r\nMN\r\n", b"x"))
+    # WATCH sees memcached writes (when transactions are there).
+    w = socket.create_connection(("127.0.0.1", port))
+    if resp(w, "WATCH", "k1") == b"+OK":
+        m.step(b"set k1 0 0 1\r\ny\r\n", True)
+        resp(w, "MULTI")
+        resp(w, "GET", "k1")
+        ck.eq("memcached set aborts EXEC", resp(w, "EXEC"), None)
+    w.close()
+    # Keyspace notifications (when pub/sub is there).
+    w = socket.create_connection(("127.0.0.1", port))
+    resp(r, "CONFIG", "SET", "notify-keyspace-events", "KEA")
+    sub = resp(w, "SUBSCRIBE", "__keyspace@0__:k1")
+    if isinstance(sub, list):
+        m.step(b"set k1 0 0 1\r\nz\r\n", True)
+        ck.eq("keyspace notification", read_resp(w), [b"message", b"__keyspace@0__:k1", b"set"])
+    resp(r, "CONFIG", "SET", "notify-keyspace-events", "")
+    w.close()
+    # memcached-db: another database.
+    ck.eq("flags survive RESP reads", m.step(b"set f 4294967295 0 1\r\nv\r\nget f\r\n", True),
+          b"STORED\r\nVALUE f 4294967295 1\r\nv\r\nEND\r\nMN\r\n")
+    r.close()
+    m.sock.close()
+
+
+def eviction(tandem_bin, ck, noeviction):
+    port, mport = free_port(), free_port()
+    policy = "noeviction" if noeviction else "allkeys-lru"
+    tmp = tempfile.mkdtemp()
+    proc = subprocess.Popen([tandem_bin, "--port", str(port), "--memcached-port", str(mport),
+                             "--bind", "127.0.0.1", "--save", "", "--maxmemory", "4mb",
+                             "--maxmemory-policy", policy], cwd=tmp,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_port(mport, proc)
+        m = Conn(mport)
+        value = b"v" * 1000
+        n = 8000
+        replies = b""
+        batch = 200
+        for i in range(0, n, batch):
+            req = b"".join(b"set key:%d 0 0 %d\r\n%s\r\n" % (j, len(value), value)
+                           for j in range(i, i + batch))
+            m.sock.sendall(req + SENTINEL)
+            replies += m.read_until(b"MN\r\n", 20)
+        stats = m.step(b"stats\r\n", True)
+        evictions = int(re.search(rb"STAT evictions (\d+)", stats).group(1))
+        items = int(re.search(rb"STAT curr_items (\d+)", stats).group(1))
+        if noeviction:
+            ck.eq("noeviction refuses stores",
+                  b"SERVER_ERROR out of memory storing object\r\n" in replies, True)
+            ck.eq("noeviction evicts nothing", evictions, 0)
+            r = socket.create_connection(("127.0.0.1", port))
+            ck.eq("RESP OOM under noeviction", resp(r, "SET", "x", "y")[:4], b"-OOM")
+            r.close()
+        else:
+            ck.eq("all stores succeed under LRU", replies.count(b"STORED\r\n"), n)
+            ck.eq("evictions counted", evictions > 0 and items + evictions == n, True)
+            ck.eq("memory back under the cap", items < n, True)
+        m.sock.close()
+    finally:
+        proc.terminate()
+        proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tandem", default=os.path.join(ROOT, "build", "tandem-server"))
+    ap.add_argument("--memcached", default="memcached")
+    ap.add_argument("--only", default="")
+    ap.add_argument("-v", action="store_true")
+    args = ap.parse_args()
+    args.tandem = os.path.abspath(args.tandem)
+    if not shutil.which(args.memcached):
+        print("memcached not found (apt-get install memcached)")
+        return 1
+    tmp = tempfile.mkdtemp()
+    mc_port, port, mport = free_port(), free_port(), free_port()
+    user = ["-u", "root"] if os.geteuid() == 0 else []
+    ref = subprocess.Popen([args.memcached, "-p", str(mc_port), "-l", "127.0.0.1", "-U", "0",
+                            "-t", "2"] + user, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    tandem = subprocess.Popen([args.tandem, "--port", str(port), "--memcached-port", str(mport),
+                               "--bind", "127.0.0.1", "--save", "", "--io-threads", "2",
+                               "--maxclients", "1024"], cwd=tmp,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    steps = failures = 0
+    try:
+        wait_port(mc_port, ref)
+        wait_port(mport, tandem)
+        scripts = sorted(f for f in os.listdir(os.path.join(HERE, "scripts")) if f.endswith(".txt"))
+        for name in scripts:
+            if args.only and not any(o in name for o in args.only.split(",")):
+                continue
+            s, f = run_script(os.path.join(HERE, "scripts", name), Side(mc_port), Side(mport),
+                              args.v)
+            steps += s
+            failures += f
+        if not args.only:
+            ck = Checker()
+            cross_protocol(port, mport, ck)
+            eviction(args.tandem, ck, noeviction=False)
+            eviction(args.tandem, ck, noeviction=True)
+            steps += ck.count
+            failures += ck.failures
+    finally:
+        for p in (ref, tandem):
+            p.terminate()
+            p.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("%d passed, %d failed" % (steps - failures, failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
