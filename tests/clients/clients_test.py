@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""The stock Redis clients against a real tandem-server: redis-cli (commands, --pipe),
-redis-benchmark and redis-py (Debian's python3-redis), used unchanged.
+"""The stock clients against a real tandem-server: redis-cli (commands, --pipe),
+redis-benchmark and redis-py (Debian's python3-redis), and on the memcached port
+libmemcached's memccapable -a, memccp, memccat, memcstat and pymemcache (Debian's
+python3-pymemcache), used unchanged.
 
 Starts build/tandem-server (or --tandem PATH) on a free loopback port. Run with Debian's
 /usr/bin/python3, which is where python3-redis installs. Prints "N passed, M failed".
@@ -18,7 +20,8 @@ import unittest
 import redis
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SERVER = {"binary": os.path.join(REPO, "build", "tandem-server"), "port": 0, "proc": None}
+SERVER = {"binary": os.path.join(REPO, "build", "tandem-server"), "port": 0, "proc": None,
+          "mport": 0}
 
 
 def free_port():
@@ -29,8 +32,10 @@ def free_port():
 
 def start_server():
     port = free_port()
+    SERVER["mport"] = free_port()
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([SERVER["binary"], "--port", str(port), "--bind", "127.0.0.1"],
+    proc = subprocess.Popen([SERVER["binary"], "--port", str(port), "--bind", "127.0.0.1",
+                             "--memcached-port", str(SERVER["mport"])],
                             stdout=log, stderr=subprocess.STDOUT, cwd=tempfile.gettempdir())
     deadline = time.time() + 10
     while time.time() < deadline:
@@ -181,6 +186,66 @@ class RedisPy(unittest.TestCase):
                 p.execute()
         other.close()
         self.assertEqual(self.r.get("t"), "100")
+
+
+class MemcachedClients(unittest.TestCase):
+    """libmemcached's tools and pymemcache on the memcached port, over the same keyspace."""
+
+    def servers(self):
+        return "--servers=127.0.0.1:%d" % SERVER["mport"]
+
+    def test_memccapable_ascii(self):
+        res = subprocess.run(["memccapable", "-a", "-h", "127.0.0.1", "-p", str(SERVER["mport"])],
+                             capture_output=True, timeout=120)
+        out = res.stdout.decode()
+        self.assertEqual(res.returncode, 0, out + res.stderr.decode())
+        self.assertIn("All tests passed", out)
+        self.assertNotIn("[fail]", out)
+
+    def test_memccp_memccat_memcstat(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "memccp-file.txt")
+            with open(path, "w") as f:
+                f.write("copied by memccp\n")
+            subprocess.run(["memccp", self.servers(), path], check=True, timeout=30)
+        out = subprocess.run(["memccat", self.servers(), "memccp-file.txt"], check=True,
+                             capture_output=True, timeout=30).stdout
+        self.assertEqual(out, b"copied by memccp\n\n")  # memccat adds a newline
+        r = redis.Redis(port=SERVER["port"])
+        self.assertEqual(r.get("memccp-file.txt"), b"copied by memccp\n")
+        r.close()
+        stats = subprocess.run(["memcstat", self.servers()], check=True, capture_output=True,
+                               timeout=30).stdout.decode()
+        self.assertIn("curr_items:", stats)
+        self.assertIn("version: 1.6.18", stats)
+
+    def test_pymemcache(self):
+        from pymemcache.client.base import Client
+        c = Client(("127.0.0.1", SERVER["mport"]))
+        self.assertTrue(c.set("pm:a", b"1"))
+        self.assertEqual(c.get("pm:a"), b"1")
+        self.assertEqual(c.incr("pm:a", 41), 42)
+        self.assertEqual(c.decr("pm:a", 2), 40)
+        self.assertFalse(c.add("pm:a", b"x", noreply=False))
+        self.assertTrue(c.replace("pm:a", b"y", noreply=False))
+        self.assertTrue(c.append("pm:a", b"z", noreply=False))
+        self.assertEqual(c.get_many(["pm:a", "pm:none"]), {"pm:a": b"yz"})
+        value, cas = c.gets("pm:a")
+        self.assertEqual(value, b"yz")
+        self.assertTrue(c.cas("pm:a", b"new", cas))
+        self.assertFalse(c.cas("pm:a", b"stale", cas))
+        self.assertTrue(c.touch("pm:a", 100, noreply=False))
+        r = redis.Redis(port=SERVER["port"])
+        self.assertEqual(r.get("pm:a"), b"new")
+        self.assertEqual(r.ttl("pm:a"), 100)
+        r.set("pm:b", "from redis")
+        self.assertEqual(c.get("pm:b"), b"from redis")
+        r.close()
+        self.assertTrue(c.delete("pm:a", noreply=False))
+        self.assertIsNone(c.get("pm:a"))
+        self.assertIn(b"curr_items", c.stats())
+        self.assertEqual(c.version(), b"1.6.18")
+        c.close()
 
 
 def main():
