@@ -34,6 +34,12 @@ void ReplyValue::Replay(ReplyBuilder& rb) const {
     case Kind::kSet:
       rb.StartSet(items.size());
       break;
+    case Kind::kPairArray:
+      rb.StartPairArray(items.size());
+      break;
+    case Kind::kPair:
+      rb.StartPair();
+      break;
     case Kind::kPush:
       rb.StartPush(items.size());
       break;
@@ -104,6 +110,8 @@ void CapturingReplyBuilder::StartArray(size_t n) { Start(ReplyValue::Kind::kArra
 void CapturingReplyBuilder::StartMap(size_t n) { Start(ReplyValue::Kind::kMap, 2 * n); }
 void CapturingReplyBuilder::StartSet(size_t n) { Start(ReplyValue::Kind::kSet, n); }
 void CapturingReplyBuilder::StartPush(size_t n) { Start(ReplyValue::Kind::kPush, n); }
+void CapturingReplyBuilder::StartPairArray(size_t n) { Start(ReplyValue::Kind::kPairArray, n); }
+void CapturingReplyBuilder::StartPair() { Start(ReplyValue::Kind::kPair, 2); }
 
 std::vector<ReplyValue> CapturingReplyBuilder::Take() {
   open_.clear();

@@ -29,6 +29,8 @@ struct ReplyValue {
     kMap,
     kSet,
     kPush,
+    kPairArray,  // StartPairArray: items are kPair values
+    kPair,
   };
   Kind kind = Kind::kNull;
   std::string str;        // simple, error, bulk, verbatim text
@@ -59,6 +61,8 @@ class CapturingReplyBuilder final : public ReplyBuilder {
   void StartMap(size_t n) override;
   void StartSet(size_t n) override;
   void StartPush(size_t n) override;
+  void StartPairArray(size_t n) override;
+  void StartPair() override;
 
   // The complete top-level values captured so far.
   const std::vector<ReplyValue>& values() const { return values_; }

@@ -173,4 +173,25 @@ inline constexpr std::string_view kErrLfuSelected =
     "switching between policies at runtime LRU and LFU data will take some time to adjust.";
 // End of keyspace errors.
 
+// Set and hash families (t_set.c, t_hash.c).
+inline constexpr std::string_view kErrSPopCountNegative =
+    "ERR value is out of range, must be positive";
+inline constexpr std::string_view kErrLongRange =
+    "ERR value is out of range, value must between -9223372036854775807 and "
+    "9223372036854775807";
+inline constexpr std::string_view kErrValueOutOfRange = "ERR value is out of range";
+inline constexpr std::string_view kErrNumkeysPositive = "ERR numkeys should be greater than 0";
+inline constexpr std::string_view kErrNumkeysTooMany =
+    "ERR Number of keys can't be greater than number of args";
+inline constexpr std::string_view kErrLimitNegative = "ERR LIMIT can't be negative";
+inline constexpr std::string_view kErrHashNotInteger = "ERR hash value is not an integer";
+inline constexpr std::string_view kErrHashNotFloat = "ERR hash value is not a float";
+inline constexpr std::string_view kErrNanOrInfinity = "ERR value is NaN or Infinity";
+inline constexpr std::string_view kErrSortByInCluster =
+    "ERR BY option of SORT denied in Cluster mode when keys formed by the pattern may be in "
+    "different slots.";
+inline constexpr std::string_view kErrSortNotFloat =
+    "ERR One or more scores can't be converted into double";
+// End of set and hash errors.
+
 }  // namespace tandem::protocol

@@ -36,6 +36,12 @@ class ReplyBuilder {
   // Out-of-band push (pub/sub); RESP2 sends a plain array.
   virtual void StartPush(size_t n) = 0;
 
+  // n pairs (HRANDFIELD ... WITHVALUES, ZRANGE ... WITHSCORES): RESP3 nests each pair in a
+  // 2-element array, each opened with StartPair(); RESP2 sends one flat array of 2n elements.
+  // A builder that forwards to another must forward these too.
+  virtual void StartPairArray(size_t n) { StartArray(2 * n); }
+  virtual void StartPair() {}
+
   // Convenience helpers built on the primitives above.
   void SendOk() { SendSimple("OK"); }
   void SendBulkOrNull(const std::string_view* s) { s ? SendBulk(*s) : SendNull(); }

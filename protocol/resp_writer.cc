@@ -162,6 +162,15 @@ void RespWriter::StartMap(size_t n) {
   }
 }
 
+// RESP3 *<n> of *2 pairs   RESP2 *<2n>
+void RespWriter::StartPairArray(size_t n) {
+  AppendHeader('*', static_cast<long long>(resp3_ ? n : n * 2));
+}
+
+void RespWriter::StartPair() {
+  if (resp3_) AppendHeader('*', 2);
+}
+
 // RESP3 ~<n>   RESP2 *<n>
 void RespWriter::StartSet(size_t n) { AppendHeader(resp3_ ? '~' : '*', static_cast<long long>(n)); }
 

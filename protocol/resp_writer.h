@@ -36,6 +36,8 @@ class RespWriter final : public ReplyBuilder {
   void SendVerbatim(std::string_view s, std::string_view format = "txt") override;
   void StartArray(size_t n) override;
   void StartMap(size_t n) override;
+  void StartPairArray(size_t n) override;
+  void StartPair() override;
   void StartSet(size_t n) override;
   void StartPush(size_t n) override;
 

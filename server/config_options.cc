@@ -765,15 +765,14 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(Bool("memcached-enable-shutdown", kImm | kOwn, &Config::memcached_enable_shutdown));
 
   // ---- Features still to come: Redis's defaults, no effect yet -------------------------------
-  t.push_back(Number("hash-max-listpack-entries", "hash-max-ziplist-entries", kInert, kSizeT,
+  t.push_back(Number("hash-max-listpack-entries", "hash-max-ziplist-entries", 0, kSizeT,
                      &Config::hash_max_listpack_entries));
-  t.push_back(Number("hash-max-listpack-value", "hash-max-ziplist-value", kInert, kSizeTMemory,
+  t.push_back(Number("hash-max-listpack-value", "hash-max-ziplist-value", 0, kSizeTMemory,
                      &Config::hash_max_listpack_value));
   t.push_back(Number("list-max-listpack-size", "list-max-ziplist-size", kInert, {INT_MIN, INT_MAX},
                      &Config::list_max_listpack_size));
   t.push_back(Number("list-compress-depth", "", kInert, kIntNonNeg, &Config::list_compress_depth));
-  t.push_back(
-      Number("set-max-intset-entries", "", kInert, kSizeT, &Config::set_max_intset_entries));
+  t.push_back(Number("set-max-intset-entries", "", 0, kSizeT, &Config::set_max_intset_entries));
   t.push_back(Number("zset-max-listpack-entries", "zset-max-ziplist-entries", kInert, kSizeT,
                      &Config::zset_max_listpack_entries));
   t.push_back(Number("zset-max-listpack-value", "zset-max-ziplist-value", kInert, kSizeTMemory,

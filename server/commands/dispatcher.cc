@@ -110,6 +110,8 @@ class CountingBuilder final : public protocol::ReplyBuilder {
   void StartMap(size_t n) override { inner_.StartMap(n); }
   void StartSet(size_t n) override { inner_.StartSet(n); }
   void StartPush(size_t n) override { inner_.StartPush(n); }
+  void StartPairArray(size_t n) override { inner_.StartPairArray(n); }
+  void StartPair() override { inner_.StartPair(); }
 
  private:
   protocol::ReplyBuilder& inner_;
@@ -374,6 +376,8 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterBitmapFamily(table);
   RegisterTransactionFamily(table);
   RegisterEvalFamily(table);
+  RegisterSetFamily(table);
+  RegisterHashFamily(table);
 }
 
 }  // namespace tandem::commands

@@ -13,5 +13,7 @@ void RegisterStringFamily(CommandTable& table);
 void RegisterBitmapFamily(CommandTable& table);
 void RegisterTransactionFamily(CommandTable& table);
 void RegisterEvalFamily(CommandTable& table);  // scripting/eval_family.cc
+void RegisterSetFamily(CommandTable& table);
+void RegisterHashFamily(CommandTable& table);
 
 }  // namespace tandem::commands

@@ -155,6 +155,9 @@ class Entry {
   // The string value whatever its encoding; integers are formatted into `buf`.
   std::string_view StringValue(char (&buf)[24]) const;
   Object* object() const;
+  // Points the entry at another collection object (a compact value that moved as it grew);
+  // the old one is not freed. Only for collections.
+  void set_object(Object* o) { std::memcpy(const_cast<char*>(value_start()), &o, sizeof(o)); }
 
   // Bytes this entry accounts for (allocation plus owned value).
   size_t MemoryUsage() const;

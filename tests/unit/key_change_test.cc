@@ -206,6 +206,37 @@ const std::vector<Case>& Cases() {
       {{{"SET", "k", "v"}}, {"PEXPIREAT", "k", "1"}, Int(1), {"0:k"}},
       {{{"SET", "k", "v", "EX", "100"}}, {"PERSIST", "k"}, Int(1), {"0:k"}},
       {{{"SET", "k", "v"}}, {"PERSIST", "k"}, Int(0), {}},
+      // --- sets ---
+      {{}, {"SADD", "s", "1", "a"}, Int(2), {"0:s"}},
+      {{{"SADD", "s", "1"}}, {"SADD", "s", "1"}, Int(0), {}},
+      {{{"SADD", "s", "1", "2"}}, {"SREM", "s", "1"}, Int(1), {"0:s"}},
+      {{{"SADD", "s", "1"}}, {"SREM", "s", "1"}, Int(1), {"0:s"}},  // deleted
+      {{{"SADD", "s", "1"}}, {"SREM", "s", "2"}, Int(0), {}},
+      {{{"SADD", "s", "1"}}, {"SPOP", "s"}, Bulk("1"), {"0:s"}},
+      {{{"SADD", "s", "1"}}, {"SPOP", "s", "0"}, "*0\r\n", {}},
+      {{{"SADD", "a", "1"}}, {"SMOVE", "a", "b", "1"}, Int(1), {"0:a", "0:b"}},
+      {{{"SADD", "a", "1"}}, {"SMOVE", "a", "b", "2"}, Int(0), {}},
+      {{{"SADD", "a", "1"}}, {"SMOVE", "a", "a", "1"}, Int(1), {}},
+      {{{"SADD", "a", "1"}, {"SADD", "b", "1"}}, {"SINTERSTORE", "d", "a", "b"}, Int(1), {"0:d"}},
+      {{}, {"SINTERSTORE", "d", "a", "b"}, Int(0), {}},
+      {{{"SET", "d", "x"}}, {"SINTERSTORE", "d", "a"}, Int(0), {"0:d"}},
+      {{{"SADD", "a", "1"}}, {"SUNIONSTORE", "d", "a", "b"}, Int(1), {"0:d"}},
+      {{{"SADD", "a", "1"}}, {"SDIFFSTORE", "d", "a", "b"}, Int(1), {"0:d"}},
+      // --- hashes ---
+      {{}, {"HSET", "h", "f", "v"}, Int(1), {"0:h"}},
+      {{{"HSET", "h", "f", "v"}}, {"HSET", "h", "f", "v"}, Int(0), {"0:h"}},
+      {{}, {"HMSET", "h", "f", "v"}, kOk, {"0:h"}},
+      {{}, {"HSETNX", "h", "f", "v"}, Int(1), {"0:h"}},
+      {{{"HSET", "h", "f", "v"}}, {"HSETNX", "h", "f", "w"}, Int(0), {}},
+      {{{"HSET", "h", "f", "v", "g", "w"}}, {"HDEL", "h", "f"}, Int(1), {"0:h"}},
+      {{{"HSET", "h", "f", "v"}}, {"HDEL", "h", "f"}, Int(1), {"0:h"}},  // deleted
+      {{{"HSET", "h", "f", "v"}}, {"HDEL", "h", "g"}, Int(0), {}},
+      {{}, {"HINCRBY", "h", "f", "2"}, Int(2), {"0:h"}},
+      {{{"HSET", "h", "f", "x"}},
+       {"HINCRBY", "h", "f", "2"},
+       "-ERR hash value is not an integer\r\n",
+       {}},
+      {{}, {"HINCRBYFLOAT", "h", "f", "2.5"}, Bulk("2.5"), {"0:h"}},
   };
   return cases;
 }
