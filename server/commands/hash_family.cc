@@ -399,11 +399,11 @@ void RegisterHashFamily(CommandTable& table) {
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHGet});
   table.Register({.name = "hmget", .arity = -3, .flags = kReadOnly | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHMGet});
-  table.Register({.name = "hgetall", .arity = 2, .flags = kReadOnly,
+  table.Register({.name = "hgetall", .arity = 2, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHGetAll});
-  table.Register({.name = "hkeys", .arity = 2, .flags = kReadOnly,
+  table.Register({.name = "hkeys", .arity = 2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHKeys});
-  table.Register({.name = "hvals", .arity = 2, .flags = kReadOnly,
+  table.Register({.name = "hvals", .arity = 2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHVals});
   table.Register({.name = "hdel", .arity = -3, .flags = kWrite | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHDel});
@@ -417,9 +417,9 @@ void RegisterHashFamily(CommandTable& table) {
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHIncrBy});
   table.Register({.name = "hincrbyfloat", .arity = 4, .flags = kWrite | kDenyOom | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHIncrByFloat});
-  table.Register({.name = "hrandfield", .arity = -2, .flags = kReadOnly,
+  table.Register({.name = "hrandfield", .arity = -2, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHRandField});
-  table.Register({.name = "hscan", .arity = -3, .flags = kReadOnly,
+  table.Register({.name = "hscan", .arity = -3, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHScan});
   // clang-format on
 }

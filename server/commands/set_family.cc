@@ -438,7 +438,7 @@ void RegisterSetFamily(CommandTable& table) {
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSAdd});
   table.Register({.name = "srem", .arity = -3, .flags = kWrite | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSRem});
-  table.Register({.name = "smembers", .arity = 2, .flags = kReadOnly,
+  table.Register({.name = "smembers", .arity = 2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSMembers});
   table.Register({.name = "sismember", .arity = 3, .flags = kReadOnly | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSIsMember});
@@ -446,27 +446,27 @@ void RegisterSetFamily(CommandTable& table) {
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSMIsMember});
   table.Register({.name = "scard", .arity = 2, .flags = kReadOnly | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSCard});
-  table.Register({.name = "spop", .arity = -2, .flags = kWrite | kFast,
+  table.Register({.name = "spop", .arity = -2, .flags = kWrite | kFast | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSPop});
-  table.Register({.name = "srandmember", .arity = -2, .flags = kReadOnly,
+  table.Register({.name = "srandmember", .arity = -2, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSRandMember});
   table.Register({.name = "smove", .arity = 4, .flags = kWrite | kFast,
                   .first_key = 1, .last_key = 2, .step = 1, .handler = &CmdSMove});
-  table.Register({.name = "sinter", .arity = -2, .flags = kReadOnly,
+  table.Register({.name = "sinter", .arity = -2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdSInter});
   table.Register({.name = "sintercard", .arity = -3, .flags = kReadOnly | kMovableKeys,
                   .handler = &CmdSInterCard});
   table.Register({.name = "sinterstore", .arity = -3, .flags = kWrite | kDenyOom,
                   .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdSInterStore});
-  table.Register({.name = "sunion", .arity = -2, .flags = kReadOnly,
+  table.Register({.name = "sunion", .arity = -2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdSUnion});
   table.Register({.name = "sunionstore", .arity = -3, .flags = kWrite | kDenyOom,
                   .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdSUnionStore});
-  table.Register({.name = "sdiff", .arity = -2, .flags = kReadOnly,
+  table.Register({.name = "sdiff", .arity = -2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdSDiff});
   table.Register({.name = "sdiffstore", .arity = -3, .flags = kWrite | kDenyOom,
                   .first_key = 1, .last_key = -1, .step = 1, .handler = &CmdSDiffStore});
-  table.Register({.name = "sscan", .arity = -3, .flags = kReadOnly,
+  table.Register({.name = "sscan", .arity = -3, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSScan});
   // clang-format on
 }
