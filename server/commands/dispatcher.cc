@@ -378,6 +378,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterEvalFamily(table);
   RegisterSetFamily(table);
   RegisterHashFamily(table);
+  RegisterSortFamily(table);
 }
 
 }  // namespace tandem::commands

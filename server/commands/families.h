@@ -15,5 +15,6 @@ void RegisterTransactionFamily(CommandTable& table);
 void RegisterEvalFamily(CommandTable& table);  // scripting/eval_family.cc
 void RegisterSetFamily(CommandTable& table);
 void RegisterHashFamily(CommandTable& table);
+void RegisterSortFamily(CommandTable& table);
 
 }  // namespace tandem::commands

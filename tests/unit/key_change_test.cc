@@ -222,6 +222,7 @@ const std::vector<Case>& Cases() {
       {{{"SET", "d", "x"}}, {"SINTERSTORE", "d", "a"}, Int(0), {"0:d"}},
       {{{"SADD", "a", "1"}}, {"SUNIONSTORE", "d", "a", "b"}, Int(1), {"0:d"}},
       {{{"SADD", "a", "1"}}, {"SDIFFSTORE", "d", "a", "b"}, Int(1), {"0:d"}},
+      {{{"SADD", "s", "2", "1"}}, {"SORT", "s"}, "*2\r\n$1\r\n1\r\n$1\r\n2\r\n", {}},
       // --- hashes ---
       {{}, {"HSET", "h", "f", "v"}, Int(1), {"0:h"}},
       {{{"HSET", "h", "f", "v"}}, {"HSET", "h", "f", "v"}, Int(0), {"0:h"}},

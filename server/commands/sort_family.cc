@@ -1,0 +1,207 @@
+// SORT and SORT_RO (Redis 7.0.15's sort.c): BY (with `nosort`-style patterns that contain no
+// '*', and `*->field` hash patterns), LIMIT, GET (with `#`), ASC/DESC, ALPHA. Sorts the
+// members of sets; a missing key sorts as an empty list, other types are WRONGTYPE. STORE
+// (which writes a list) and sorting lists and sorted sets come with those types.
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol/errors.h"
+#include "server/commands/families.h"
+#include "server/commands/hash_ops.h"
+#include "server/commands/set_ops.h"
+#include "server/engine/ascii.h"
+#include "server/server_state.h"
+
+namespace tandem::commands {
+namespace {
+
+using engine::Database;
+using engine::Entry;
+using engine::ObjType;
+
+struct SortOptions {
+  bool desc = false;
+  bool alpha = false;
+  bool dontsort = false;
+  bool has_by = false;
+  std::string_view by;
+  long long limit_start = 0;
+  long long limit_count = -1;
+  std::vector<std::string_view> gets;
+};
+
+// Redis's lookupKeyByPattern: "#" is the element itself; otherwise the first '*' is replaced
+// by the element and the key read as a string, or, with "->field" after the '*', as a hash
+// field. nullopt when there is no '*', no such key or field, or the key has another type.
+std::optional<std::string> LookupByPattern(Database& db, std::string_view pattern,
+                                           std::string_view element) {
+  // Redis works on C strings here: the pattern ends at its first NUL.
+  pattern = pattern.substr(0, pattern.find('\0'));
+  if (pattern == "#") return std::string(element);
+  const size_t star = pattern.find('*');
+  if (star == std::string_view::npos) return std::nullopt;
+  std::string_view field;
+  size_t key_end = pattern.size();
+  const size_t arrow = pattern.find("->", star + 1);
+  if (arrow != std::string_view::npos && arrow + 2 < pattern.size()) {
+    field = pattern.substr(arrow + 2);
+    key_end = arrow;
+  }
+  std::string key;
+  key.reserve(key_end + element.size());
+  key.append(pattern.substr(0, star));
+  key.append(element);
+  key.append(pattern.substr(star + 1, key_end - star - 1));
+  const Entry* e = db.FindRead(key);
+  if (!e) return std::nullopt;
+  if (!field.empty()) {
+    if (e->type() != ObjType::kHash) return std::nullopt;
+    std::string_view v;
+    if (!HashRef::Of(e).Find(field, &v)) return std::nullopt;
+    return std::string(v);
+  }
+  if (e->type() != ObjType::kString) return std::nullopt;
+  char buf[24];
+  return std::string(e->StringValue(buf));
+}
+
+// Parses SORT's options (argv[2...]); sends the error and returns false on failure.
+bool ParseSortOptions(CmdArgs argv, bool readonly, SortOptions* o, CommandContext& ctx) {
+  for (size_t j = 2; j < argv.size(); ++j) {
+    const size_t left = argv.size() - j - 1;
+    std::string_view a = argv[j];
+    if (engine::EqualsTokenIgnoreCase(a, "asc")) {
+      o->desc = false;
+    } else if (engine::EqualsTokenIgnoreCase(a, "desc")) {
+      o->desc = true;
+    } else if (engine::EqualsTokenIgnoreCase(a, "alpha")) {
+      o->alpha = true;
+    } else if (engine::EqualsTokenIgnoreCase(a, "limit") && left >= 2) {
+      if (!engine::StringToLL(argv[j + 1], &o->limit_start) ||
+          !engine::StringToLL(argv[j + 2], &o->limit_count)) {
+        ctx.rb.SendError(protocol::kErrNotInteger);
+        return false;
+      }
+      j += 2;
+    } else if (engine::EqualsTokenIgnoreCase(a, "by") && left >= 1) {
+      o->has_by = true;
+      o->by = argv[++j];
+      // A pattern without '*' (BY nosort) skips sorting.
+      if (o->by.substr(0, o->by.find('\0')).find('*') == std::string_view::npos) {
+        o->dontsort = true;
+      }
+    } else if (engine::EqualsTokenIgnoreCase(a, "get") && left >= 1) {
+      o->gets.push_back(argv[++j]);
+    } else {
+      ctx.rb.SendError(protocol::kErrSyntax);
+      return false;
+    }
+  }
+  return true;
+}
+
+struct Item {
+  std::string element;
+  double score = 0;
+  std::optional<std::string> cmp;  // ALPHA with BY: the looked-up value
+};
+
+int CompareBytes(std::string_view a, std::string_view b) {
+  const int c = a.compare(b);
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// SORT key ... / SORT_RO key ... (sortCommandGeneric).
+void SortGeneric(CmdArgs argv, CommandContext& ctx, bool readonly) {
+  SortOptions o;
+  if (!ParseSortOptions(argv, readonly, &o, ctx)) return;
+  Database& db = ctx.db();
+  const Entry* e = db.FindRead(argv[1]);
+  if (e && e->type() != ObjType::kSet) return ctx.rb.SendError(protocol::kErrWrongType);
+  std::vector<Item> items;
+  if (e) {
+    SetRef::Of(e).ForEach([&](std::string_view m) { items.push_back({std::string(m)}); });
+  }
+  const long long n = static_cast<long long>(items.size());
+  long long start = o.limit_start < 0 ? 0 : o.limit_start;
+  long long end = o.limit_count < 0 ? n - 1 : start + o.limit_count - 1;
+  if (start >= n) {
+    start = n - 1;
+    end = n - 2;
+  }
+  if (end >= n) end = n - 1;
+
+  if (!o.dontsort) {
+    bool conversion_error = false;
+    for (Item& it : items) {
+      std::optional<std::string> by;
+      if (o.has_by) {
+        by = LookupByPattern(db, o.by, it.element);
+        if (!by) continue;
+      }
+      const std::string& text = o.has_by ? *by : it.element;
+      if (o.alpha) {
+        if (o.has_by) it.cmp = std::move(by);
+        continue;
+      }
+      errno = 0;
+      char* eptr;
+      it.score = std::strtod(text.c_str(), &eptr);
+      if (*eptr != '\0' || errno == ERANGE || std::isnan(it.score)) conversion_error = true;
+    }
+    if (conversion_error) return ctx.rb.SendError(protocol::kErrSortNotFloat);
+    auto cmp = [&](const Item& a, const Item& b) {
+      int c;
+      if (!o.alpha) {
+        c = a.score > b.score ? 1 : a.score < b.score ? -1 : CompareBytes(a.element, b.element);
+      } else if (o.has_by) {
+        if (!a.cmp || !b.cmp) {
+          c = (!a.cmp && !b.cmp) ? 0 : (!a.cmp ? -1 : 1);
+        } else {
+          c = CompareBytes(*a.cmp, *b.cmp);
+        }
+      } else {
+        c = CompareBytes(a.element, b.element);
+      }
+      return (o.desc ? -c : c) < 0;
+    };
+    std::stable_sort(items.begin(), items.end(), cmp);
+  }
+
+  const size_t range = end >= start ? static_cast<size_t>(end - start + 1) : 0;
+  const size_t outputlen = o.gets.empty() ? range : o.gets.size() * range;
+  ctx.rb.StartArray(outputlen);
+  for (long long j = start; j <= end; ++j) {
+    const std::string& el = items[j].element;
+    if (o.gets.empty()) ctx.rb.SendBulk(el);
+    for (std::string_view pattern : o.gets) {
+      std::optional<std::string> v = LookupByPattern(db, pattern, el);
+      v ? ctx.rb.SendBulk(*v) : ctx.rb.SendNull();
+    }
+  }
+}
+
+// SORT key [BY pattern] [LIMIT offset count] [GET pattern ...] [ASC | DESC] [ALPHA]
+void CmdSort(CmdArgs argv, CommandContext& ctx) { SortGeneric(argv, ctx, false); }
+
+// SORT_RO key [BY pattern] [LIMIT offset count] [GET pattern ...] [ASC | DESC] [ALPHA]
+void CmdSortRo(CmdArgs argv, CommandContext& ctx) { SortGeneric(argv, ctx, true); }
+
+}  // namespace
+
+void RegisterSortFamily(CommandTable& table) {
+  // clang-format off
+  table.Register({.name = "sort", .arity = -2, .flags = kWrite | kDenyOom | kMovableKeys,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSort});
+  table.Register({.name = "sort_ro", .arity = -2, .flags = kReadOnly,
+                  .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSortRo});
+  // clang-format on
+}
+
+}  // namespace tandem::commands
