@@ -194,4 +194,27 @@ inline constexpr std::string_view kErrSortNotFloat =
     "ERR One or more scores can't be converted into double";
 // End of set and hash errors.
 
+// Sorted sets (t_zset.c).
+inline constexpr std::string_view kErrZaddXxNx =
+    "ERR XX and NX options at the same time are not compatible";
+inline constexpr std::string_view kErrZaddGtLtNx =
+    "ERR GT, LT, and/or NX options at the same time are not compatible";
+inline constexpr std::string_view kErrZaddIncrPair =
+    "ERR INCR option supports a single increment-element pair";
+inline constexpr std::string_view kErrZsetNan = "ERR resulting score is not a number (NaN)";
+inline constexpr std::string_view kErrMinMaxNotFloat = "ERR min or max is not a float";
+inline constexpr std::string_view kErrMinMaxNotLex = "ERR min or max not valid string range item";
+inline constexpr std::string_view kErrLimitRankOnly =
+    "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX";
+inline constexpr std::string_view kErrWithscoresBylex =
+    "ERR syntax error, WITHSCORES not supported in combination with BYLEX";
+inline constexpr std::string_view kErrNotPositive = "ERR value is out of range, must be positive";
+inline constexpr std::string_view kErrCountPositive = "ERR count should be greater than 0";
+inline constexpr std::string_view kErrAtLeastOneKey =
+    "ERR at least 1 input key is needed for '%s' command";
+inline constexpr std::string_view kErrWeightNotFloat = "ERR weight value is not a float";
+inline constexpr std::string_view kErrTimeoutNotFloat =
+    "ERR timeout is not a float or out of range";
+// End of sorted-set errors.
+
 }  // namespace tandem::protocol

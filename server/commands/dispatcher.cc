@@ -379,6 +379,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterSetFamily(table);
   RegisterHashFamily(table);
   RegisterSortFamily(table);
+  RegisterZSetFamily(table);
 }
 
 }  // namespace tandem::commands

@@ -16,5 +16,6 @@ void RegisterEvalFamily(CommandTable& table);  // scripting/eval_family.cc
 void RegisterSetFamily(CommandTable& table);
 void RegisterHashFamily(CommandTable& table);
 void RegisterSortFamily(CommandTable& table);
+void RegisterZSetFamily(CommandTable& table);
 
 }  // namespace tandem::commands
