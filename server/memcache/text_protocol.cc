@@ -85,6 +85,8 @@ bool ParseStorage(const Tokens& t, StorageArgs* a) {
   return a->vlen >= 0 && a->vlen <= INT_MAX - 2;
 }
 
+}  // namespace
+
 // Builds the entry of a string value as RESP's SET would store it (int, embstr or raw), with
 // memcached's client flags.
 engine::Entry::Init StringInit(std::string_view value, uint32_t flags, const Expiry& exp) {
@@ -106,6 +108,8 @@ engine::Entry::Init StringInit(std::string_view value, uint32_t flags, const Exp
   return init;
 }
 
+namespace {
+
 void AppendValue(std::string* out, std::string_view key, const engine::Entry* e, bool with_cas,
                  uint64_t cas) {
   char buf[24];
@@ -121,7 +125,7 @@ void AppendValue(std::string* out, std::string_view key, const engine::Entry* e,
   out->append("\r\n");
 }
 
-bool IsString(const engine::Entry* e) { return e && e->type() == engine::ObjType::kString; }
+}  // namespace
 
 // Applies a touch's expiry through the guard (signalled like any write) while the item keeps
 // its CAS, as memcached's touch and gat do. Returns the keyspace event, nullptr for none.
@@ -146,8 +150,6 @@ const char* ApplyTouch(engine::KeyWrite& w, const Expiry& exp) {
   return event;
 }
 
-}  // namespace
-
 Expiry ToExpiry(int64_t exptime, int64_t now_ms) {
   if (exptime == 0) return {};
   if (exptime < 0) return {Expiry::kPast, 0};
@@ -171,7 +173,16 @@ Frame FrameRequest(std::string_view input, size_t item_size_max, Request* req) {
   f.kind = Frame::kRequest;
   f.consumed = nl + 1;
   StorageArgs a;
-  if (!StorageOp(req->tokens, &a.op) || !ParseStorage(req->tokens, &a)) return f;
+  const Tokens& t = req->tokens;
+  if (t.n >= 3 && t.tok[0] == "ms") {
+    // meta set: once its length parses, the data block follows whatever the flags say.
+    if (t.tok[1].size() > kKeyMaxLength || !ParseI32(t.tok[2], &a.vlen) || a.vlen < 0 ||
+        a.vlen > INT_MAX - 2) {
+      return f;
+    }
+  } else if (!StorageOp(t, &a.op) || !ParseStorage(t, &a)) {
+    return f;
+  }
   const size_t block = static_cast<size_t>(a.vlen) + 2;
   if (req->tokens.tok[1].size() + block + kItemOverhead > item_size_max) {
     req->too_large = true;
@@ -258,8 +269,30 @@ TextProtocol::After TextProtocol::Execute(const Request& req, std::string* out) 
     Stats(req, out);
   } else if (cmd == "lru_crawler") {
     LruCrawler(req, out);
-  } else if (cmd == "mn") {
-    out->append("MN\r\n");
+  } else if (cmd.size() == 2 && cmd[0] == 'm') {
+    ++server_.memcache_stats.cmd_meta;
+    switch (cmd[1]) {
+      case 'g':
+        MetaGet(req, out);
+        break;
+      case 's':
+        MetaSet(req, out);
+        break;
+      case 'd':
+        MetaDelete(req, out);
+        break;
+      case 'a':
+        MetaArithmetic(req, out);
+        break;
+      case 'e':
+        MetaDebug(req, out);
+        break;
+      case 'n':
+        out->append("MN\r\n");
+        break;
+      default:
+        out->append(kError);
+    }
   } else if (t.last().starts_with("HTTP/")) {
     return After::kClose;
   } else {

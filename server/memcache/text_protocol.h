@@ -12,13 +12,15 @@
 #include <string_view>
 
 #include "protocol/memcache_parser.h"
+#include "server/engine/entry.h"
 
 namespace tandem::commands {
 class ServerState;
 }
 namespace tandem::engine {
 class Database;
-}
+class KeyWrite;
+}  // namespace tandem::engine
 
 namespace tandem::memcache {
 
@@ -78,6 +80,12 @@ class TextProtocol {
   After Shutdown(const Request& req, std::string* out);
   void Stats(const Request& req, std::string* out);
   void LruCrawler(const Request& req, std::string* out);
+  // The meta commands (meta_protocol.cc).
+  void MetaGet(const Request& req, std::string* out);
+  void MetaSet(const Request& req, std::string* out);
+  void MetaDelete(const Request& req, std::string* out);
+  void MetaArithmetic(const Request& req, std::string* out);
+  void MetaDebug(const Request& req, std::string* out);
 
   // memcached evicts before storing; false when memory is still over maxmemory.
   bool MakeRoom();
@@ -94,5 +102,12 @@ struct Expiry {
   int64_t at_ms = 0;
 };
 Expiry ToExpiry(int64_t exptime, int64_t now_ms);
+
+// A string value's entry as RESP's SET stores it (int, embstr or raw), with client flags.
+engine::Entry::Init StringInit(std::string_view value, uint32_t flags, const Expiry& exp);
+// A touch through the guard that keeps the item's CAS (memcached's touch, gat and mg T):
+// returns the keyspace event to fire, nullptr for none.
+const char* ApplyTouch(engine::KeyWrite& w, const Expiry& exp);
+inline bool IsString(const engine::Entry* e) { return e && e->type() == engine::ObjType::kString; }
 
 }  // namespace tandem::memcache

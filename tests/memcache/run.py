@@ -121,7 +121,8 @@ class Conn:
         # A step may hold its own "mn" lines: wait for their replies and the sentinel's.
         mns = data.count(SENTINEL) + 1
         reply = self.read_until(b"MN\r\n", count=mns) if sentinel else self.read_quiet()
-        m = re.findall(rb"^VALUE \S+ \d+ \d+ (\d+)\r\n", reply, re.M)
+        m = re.findall(rb"^VALUE \S+ \d+ \d+ (\d+)\r\n|^(?:HD|VA)(?=[ \r])[^\r]* c(\d+)", reply, re.M)
+        m = [a or b for a, b in m]
         if m:
             self.last_cas = m[-1]
         return reply
@@ -135,6 +136,9 @@ def normalize(reply, cas_names):
 
     reply = re.sub(rb"(^VALUE \S+ \d+ \d+ )(\d+)", rename, reply, flags=re.M)
     reply = re.sub(rb"( cas=)(\d+)", rename, reply)
+    # meta replies' c flag
+    reply = re.sub(rb"^(?:HD|VA|EX|NS|NF)(?=[ \r])[^\r]*", lambda m: re.sub(rb"( c)(\d+)", rename, m.group(0)),
+                   reply, flags=re.M)
     reply = re.sub(rb"la=\d+", b"la=T", reply)
     reply = re.sub(rb"exp=\d+", b"exp=T", reply)
     return reply
@@ -391,10 +395,14 @@ def main():
     ref = subprocess.Popen([args.memcached, "-p", str(mc_port), "-l", "127.0.0.1", "-U", "0",
                             "-t", "2"] + user, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
-    tandem = subprocess.Popen([args.tandem, "--port", str(port), "--memcached-port", str(mport),
-                               "--bind", "127.0.0.1", "--save", "", "--io-threads", "2",
-                               "--maxclients", "1024"], cwd=tmp,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        tandem = subprocess.Popen([args.tandem, "--port", str(port), "--memcached-port",
+                                   str(mport), "--bind", "127.0.0.1", "--save", "",
+                                   "--io-threads", "2", "--maxclients", "1024"], cwd=tmp,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        ref.terminate()
+        raise
     steps = failures = 0
     try:
         wait_port(mc_port, ref)

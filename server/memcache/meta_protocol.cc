@@ -1,0 +1,574 @@
+// memcached 1.6.18's meta commands: mg ms md ma me (mn is answered by the dispatcher in
+// text_protocol.cc). Flags are checked first (memcached's _meta_flag_preparse: unknown,
+// duplicate and malformed flags fail the command), then return flags are written in the
+// order the client gave them.
+#include <array>
+#include <climits>
+#include <cstdio>
+
+#include "server/engine/key_write.h"
+#include "server/keyspace_events.h"
+#include "server/memcache/text_protocol.h"
+#include "server/server_state.h"
+
+namespace tandem::memcache {
+namespace {
+
+using protocol::memcache::kKeyMaxLength;
+using protocol::memcache::ParseI32;
+using protocol::memcache::ParseU32;
+using protocol::memcache::ParseU64;
+using protocol::memcache::Tokens;
+
+constexpr std::string_view kBadFormat = "CLIENT_ERROR bad command line format\r\n";
+constexpr std::string_view kBadToken = "CLIENT_ERROR bad token in command line format\r\n";
+constexpr std::string_view kInvalidFlag = "CLIENT_ERROR invalid flag\r\n";
+constexpr std::string_view kDuplicateFlag = "CLIENT_ERROR duplicate flag\r\n";
+constexpr std::string_view kInvalidOrDuplicate = "CLIENT_ERROR invalid or duplicate flag\r\n";
+constexpr std::string_view kNonNumeric =
+    "CLIENT_ERROR cannot increment or decrement non-numeric value\r\n";
+constexpr size_t kMaxOpaque = 32;
+
+// The flags a meta command carries: each one's token (after the flag character), in order.
+struct MetaFlags {
+  std::array<bool, 128> seen{};
+  std::array<std::string_view, 128> value{};
+  std::array<std::string_view, 24> order{};  // the flag tokens as given
+  size_t count = 0;
+  bool has(char c) const { return seen[static_cast<unsigned char>(c)]; }
+  std::string_view operator[](char c) const { return value[static_cast<unsigned char>(c)]; }
+};
+
+// memcached's _meta_flag_preparse over tokens [first, n). Returns the error reply, empty when
+// the flags are good.
+std::string_view PreparseFlags(const Tokens& t, size_t first, MetaFlags* f) {
+  static constexpr std::string_view kKnown = "bcfhklstvqOTNRIMCFDJ";
+  for (size_t i = first; i < t.n; ++i) {
+    std::string_view tok = t.tok[i];
+    const unsigned char c = static_cast<unsigned char>(tok[0]);
+    if (c >= 128 || kKnown.find(static_cast<char>(c)) == std::string_view::npos) {
+      return kInvalidFlag;
+    }
+    if (f->seen[c]) return kDuplicateFlag;
+    f->seen[c] = true;
+    f->value[c] = tok.substr(1);
+    f->order[f->count++] = tok;
+    int32_t n;
+    switch (c) {
+      case 'N':
+      case 'T':
+      case 'R':
+        if (!ParseI32(tok.substr(1), &n)) return kBadToken;
+        break;
+      case 'O':
+        if (tok.size() - 1 > kMaxOpaque) return "CLIENT_ERROR opaque token too long\r\n";
+        break;
+      default:
+        break;
+    }
+  }
+  return {};
+}
+
+int Base64Value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+// Decodes a base64 key (the b flag); false when it is not valid base64.
+bool DecodeBase64(std::string_view in, std::string* out) {
+  if (in.empty() || in.size() % 4 != 0) return false;
+  out->clear();
+  for (size_t i = 0; i < in.size(); i += 4) {
+    int v[4];
+    int pad = 0;
+    for (int j = 0; j < 4; ++j) {
+      if (in[i + j] == '=' && i + 4 == in.size() && j >= 2) {
+        v[j] = 0;
+        ++pad;
+      } else if (pad > 0 || (v[j] = Base64Value(in[i + j])) < 0) {
+        return false;
+      }
+    }
+    const uint32_t n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+    out->push_back(static_cast<char>(n >> 16));
+    if (pad < 2) out->push_back(static_cast<char>((n >> 8) & 0xff));
+    if (pad < 1) out->push_back(static_cast<char>(n & 0xff));
+  }
+  return !out->empty();
+}
+
+void AppendNumber(std::string* out, char flag, long long v) {
+  char buf[32];
+  int n = std::snprintf(buf, sizeof(buf), " %c%lld", flag, v);
+  out->append(buf, n);
+}
+
+void AppendUnsigned(std::string* out, char flag, unsigned long long v) {
+  char buf[32];
+  int n = std::snprintf(buf, sizeof(buf), " %c%llu", flag, v);
+  out->append(buf, n);
+}
+
+// The k and O return flags, which every meta reply echoes (the key as the client sent it).
+void AppendKeyOpaque(std::string* out, const MetaFlags& f, std::string_view raw_key,
+                     std::string_view tok) {
+  if (tok[0] == 'k') {
+    out->append(" k");
+    out->append(raw_key);
+    if (f.has('b')) out->append(" b");
+  } else if (tok[0] == 'O') {
+    out->append(" ");
+    out->append(tok);
+  }
+}
+
+}  // namespace
+
+// mg <key> <flags>*
+void TextProtocol::MetaGet(const Request& req, std::string* out) {
+  memcache::Stats& st = server_.memcache_stats;
+  const Tokens& t = req.tokens;
+  if (t.n < 2) {
+    out->append("ERROR\r\n");
+    return;
+  }
+  std::string_view raw_key = t.tok[1];
+  if (raw_key.size() > kKeyMaxLength) {
+    out->append(kBadFormat);
+    return;
+  }
+  MetaFlags f;
+  if (std::string_view err = PreparseFlags(t, 2, &f); !err.empty()) {
+    out->append(err);
+    return;
+  }
+  std::string decoded;
+  std::string_view key = raw_key;
+  if (f.has('b')) {
+    if (!DecodeBase64(raw_key, &decoded)) {
+      out->append("CLIENT_ERROR error decoding key\r\n");
+      return;
+    }
+    key = decoded;
+  }
+  engine::Database& d = db();
+  engine::KeyWrite w(d, key);
+  ++st.cmd_get;
+  if (!IsString(w.entry())) {
+    ++st.get_misses;
+    if (!f.has('q')) out->append("EN\r\n");
+    return;
+  }
+  ++st.get_hits;
+  engine::Entry* e = w.entry();
+  char buf[24];
+  std::string_view value = e->StringValue(buf);
+  std::string flags;
+  for (size_t i = 0; i < f.count; ++i) {
+    std::string_view tok = f.order[i];
+    switch (tok[0]) {
+      case 's':
+        AppendUnsigned(&flags, 's', value.size());
+        break;
+      case 't':
+        AppendNumber(&flags, 't', e->has_expire() ? (e->expire_at() - now_ms() + 999) / 1000 : -1);
+        break;
+      case 'c':
+        AppendUnsigned(&flags, 'c', w.Version());
+        e = w.entry();
+        value = e->StringValue(buf);
+        break;
+      case 'f':
+        AppendUnsigned(&flags, 'f', e->client_flags());
+        break;
+      case 'l':
+        AppendUnsigned(&flags, 'l', engine::IdleSeconds(server_.dbs().lru_clock(), e->lru()));
+        break;
+      case 'h':
+        flags.append(" h0");
+        break;
+      case 'T': {  // in its place: a t flag before it reports the old TTL
+        int32_t ttl;
+        ParseI32(f['T'], &ttl);
+        ++st.cmd_touch;
+        ++st.touch_hits;
+        if (const char* event = ApplyTouch(w, ToExpiry(ttl, now_ms()))) {
+          NotifyKeyspaceEvent(server_, notify::kGeneric, event, key, d.index());
+        }
+        if (!w.entry()) {  // a past TTL removed the item
+          if (!f.has('q')) out->append("EN\r\n");
+          return;
+        }
+        e = w.entry();
+        value = e->StringValue(buf);
+        break;
+      }
+      default:
+        AppendKeyOpaque(&flags, f, raw_key, tok);
+    }
+  }
+  if (f.has('v')) {
+    out->append("VA ");
+    out->append(std::to_string(value.size()));
+    out->append(flags);
+    out->append("\r\n");
+    out->append(value);
+    out->append("\r\n");
+  } else {
+    out->append("HD");
+    out->append(flags);
+    out->append("\r\n");
+  }
+}
+
+// ms <key> <datalen> <flags>*\r\n<data>\r\n
+void TextProtocol::MetaSet(const Request& req, std::string* out) {
+  memcache::Stats& st = server_.memcache_stats;
+  const Tokens& t = req.tokens;
+  if (t.n < 2) {
+    out->append("ERROR\r\n");
+    return;
+  }
+  std::string_view raw_key = t.tok[1];
+  int32_t vlen;
+  if (raw_key.size() > kKeyMaxLength || t.n < 3 || !ParseI32(t.tok[2], &vlen) || vlen < 0) {
+    out->append(kBadFormat);
+    return;
+  }
+  // From here on the data block was read (or swallowed) with the line.
+  MetaFlags f;
+  if (std::string_view err = PreparseFlags(t, 3, &f); !err.empty()) {
+    out->append(err);
+    return;
+  }
+  std::string decoded;
+  std::string_view key = raw_key;
+  if (f.has('b')) {
+    if (!DecodeBase64(raw_key, &decoded)) {
+      out->append("CLIENT_ERROR error decoding key\r\n");
+      return;
+    }
+    key = decoded;
+  }
+  uint32_t client_flags = 0;
+  if (f.has('F') && !ParseU32(f['F'], &client_flags)) {
+    out->append(kBadFormat);
+    return;
+  }
+  uint64_t compare_cas = 0;
+  if (f.has('C') && !ParseU64(f['C'], &compare_cas)) {
+    out->append(kBadToken);
+    return;
+  }
+  char mode = 'S';
+  if (f.has('M')) {
+    std::string_view m = f['M'];
+    mode = m.empty() ? '?' : m[0];
+    if (m.size() != 1 || std::string_view("EAPRS").find(mode) == std::string_view::npos) {
+      out->append("CLIENT_ERROR invalid mode for ms M token\r\n");
+      return;
+    }
+  }
+  if (req.too_large) {
+    ++st.store_too_large;
+    out->append("SERVER_ERROR object too large for cache\r\n");
+    return;
+  }
+  if (req.bad_chunk) {
+    out->append("CLIENT_ERROR bad data chunk\r\n");
+    return;
+  }
+  ++st.cmd_set;
+  if (!MakeRoom()) {
+    ++st.store_no_memory;
+    out->append("SERVER_ERROR out of memory storing object\r\n");
+    return;
+  }
+  int32_t ttl = 0;
+  if (f.has('T')) ParseI32(f['T'], &ttl);
+  const Expiry exp = ToExpiry(ttl, now_ms());
+  engine::Database& d = db();
+  engine::KeyWrite w(d, key);
+  engine::Entry* e = w.entry();
+  std::string_view status = "HD";
+  if (f.has('C')) {
+    if (!e) {
+      status = "NF";
+      ++st.cas_misses;
+    } else if (!IsString(e) || !e->has_version() || e->version() != compare_cas) {
+      status = "EX";
+      ++st.cas_badval;
+    } else {
+      ++st.cas_hits;
+    }
+  }
+  if (status == "HD") {
+    switch (mode) {
+      case 'E':
+        if (e) status = "NS";
+        break;
+      case 'R':
+      case 'A':
+      case 'P':
+        if (!IsString(e)) status = "NS";
+        break;
+      default:
+        break;
+    }
+  }
+  if (status == "HD") {
+    ++st.total_items;
+    if (mode == 'A' || mode == 'P') {
+      std::string* raw = w.MutableRaw();
+      mode == 'A' ? raw->append(req.data) : raw->insert(0, req.data);
+      w.Commit();
+      NotifyKeyspaceEvent(server_, notify::kString, mode == 'A' ? "append" : "prepend", key,
+                          d.index());
+    } else if (exp.kind == Expiry::kPast) {
+      if (e) {
+        w.Delete();
+        w.Commit();
+        NotifyKeyspaceEvent(server_, notify::kGeneric, "del", key, d.index());
+      }
+    } else {
+      w.Set(StringInit(req.data, client_flags, exp));
+      w.Commit();
+      NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
+    }
+  }
+  if (status == "HD" && f.has('q')) return;
+  std::string flags;
+  for (size_t i = 0; i < f.count; ++i) {
+    std::string_view tok = f.order[i];
+    if (tok[0] == 'c') {
+      if (status == "HD" && w.entry()) AppendUnsigned(&flags, 'c', w.Version());
+    } else {
+      AppendKeyOpaque(&flags, f, raw_key, tok);
+    }
+  }
+  out->append(status);
+  out->append(flags);
+  out->append("\r\n");
+}
+
+// md <key> <flags>*
+void TextProtocol::MetaDelete(const Request& req, std::string* out) {
+  memcache::Stats& st = server_.memcache_stats;
+  const Tokens& t = req.tokens;
+  if (t.n < 2) {
+    out->append("ERROR\r\n");
+    return;
+  }
+  std::string_view raw_key = t.tok[1];
+  if (raw_key.size() > kKeyMaxLength) {
+    out->append(kBadFormat);
+    return;
+  }
+  MetaFlags f;
+  uint64_t compare_cas = 0;
+  if (!PreparseFlags(t, 2, &f).empty()) {
+    out->append(kInvalidOrDuplicate);
+    return;
+  }
+  for (size_t i = 0; i < f.count; ++i) {
+    if (std::string_view("bCqkOTI").find(f.order[i][0]) == std::string_view::npos) {
+      out->append(kInvalidOrDuplicate);
+      return;
+    }
+  }
+  if (f.has('C') && !ParseU64(f['C'], &compare_cas)) {
+    out->append(kInvalidOrDuplicate);
+    return;
+  }
+  std::string decoded;
+  std::string_view key = raw_key;
+  if (f.has('b')) {
+    if (!DecodeBase64(raw_key, &decoded)) {
+      out->append("CLIENT_ERROR error decoding key\r\n");
+      return;
+    }
+    key = decoded;
+  }
+  engine::Database& d = db();
+  engine::KeyWrite w(d, key, engine::Database::kNoTouch);
+  std::string_view status = "HD";
+  if (!IsString(w.entry())) {
+    status = "NF";
+    ++st.delete_misses;
+  } else if (f.has('C') && (!w.entry()->has_version() || w.entry()->version() != compare_cas)) {
+    status = "EX";
+  } else {
+    ++st.delete_hits;
+    w.Delete();
+    w.Commit();
+    NotifyKeyspaceEvent(server_, notify::kGeneric, "del", key, d.index());
+    if (f.has('q')) return;
+  }
+  out->append(status);
+  for (size_t i = 0; i < f.count; ++i) AppendKeyOpaque(out, f, raw_key, f.order[i]);
+  out->append("\r\n");
+}
+
+// ma <key> <flags>*
+void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
+  memcache::Stats& st = server_.memcache_stats;
+  const Tokens& t = req.tokens;
+  if (t.n < 2) {
+    out->append("ERROR\r\n");
+    return;
+  }
+  std::string_view raw_key = t.tok[1];
+  if (raw_key.size() > kKeyMaxLength) {
+    out->append(kBadFormat);
+    return;
+  }
+  MetaFlags f;
+  if (!PreparseFlags(t, 2, &f).empty()) {
+    out->append(kInvalidOrDuplicate);
+    return;
+  }
+  uint64_t delta = 1, initial = 0, compare_cas = 0;
+  int32_t autoviv = 0, ttl = 0;
+  if ((f.has('D') && !ParseU64(f['D'], &delta)) || (f.has('J') && !ParseU64(f['J'], &initial)) ||
+      (f.has('C') && !ParseU64(f['C'], &compare_cas)) ||
+      (f.has('N') && !ParseI32(f['N'], &autoviv)) || (f.has('T') && !ParseI32(f['T'], &ttl))) {
+    out->append(kInvalidOrDuplicate);
+    return;
+  }
+  bool incr = true;
+  if (f.has('M')) {
+    std::string_view m = f['M'];
+    const char c = m.size() == 1 ? m[0] : '?';
+    if (c == 'I' || c == 'i' || c == '+') {
+      incr = true;
+    } else if (c == 'D' || c == 'd' || c == '-') {
+      incr = false;
+    } else {
+      out->append("CLIENT_ERROR invalid mode for ma M token\r\n");
+      return;
+    }
+  }
+  std::string decoded;
+  std::string_view key = raw_key;
+  if (f.has('b')) {
+    if (!DecodeBase64(raw_key, &decoded)) {
+      out->append("CLIENT_ERROR error decoding key\r\n");
+      return;
+    }
+    key = decoded;
+  }
+  const bool quiet = f.has('q');
+  engine::Database& d = db();
+  engine::KeyWrite w(d, key);
+  engine::Entry* e = w.entry();
+  uint64_t value;
+  if (!IsString(e)) {
+    incr ? ++st.incr_misses : ++st.decr_misses;
+    if (!f.has('N') || e) {
+      if (!quiet) out->append("NF\r\n");
+      return;
+    }
+    // Autovivify: the item starts at J (0) with N's TTL; the delta does not apply.
+    value = initial;
+    char digits[24];
+    int n = std::snprintf(digits, sizeof(digits), "%llu", static_cast<unsigned long long>(value));
+    const Expiry exp = ToExpiry(autoviv, now_ms());
+    if (exp.kind != Expiry::kPast) {
+      w.Set(StringInit(std::string_view(digits, n), 0, exp));
+      w.Commit();
+      NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
+    }
+  } else {
+    if (f.has('C') && (!e->has_version() || e->version() != compare_cas)) {
+      out->append("EX\r\n");
+      return;
+    }
+    char buf[24];
+    std::string_view old = e->StringValue(buf);
+    if (old.empty() || !ParseU64(old, &value)) {
+      out->append(kNonNumeric);
+      return;
+    }
+    if (incr) {
+      value += delta;
+      ++st.incr_hits;
+    } else {
+      value = delta > value ? 0 : value - delta;
+      ++st.decr_hits;
+    }
+    char digits[24];
+    int n = std::snprintf(digits, sizeof(digits), "%llu", static_cast<unsigned long long>(value));
+    std::string stored(digits, n);
+    if (stored.size() < old.size()) stored.resize(old.size(), ' ');
+    w.Set(StringInit(stored, e->client_flags(), {}), /*keep_ttl=*/true);
+    w.Commit();
+    NotifyKeyspaceEvent(server_, notify::kString, incr ? "incrby" : "decrby", key, d.index());
+  }
+  if (quiet) return;
+  e = w.entry();
+  std::string flags;
+  for (size_t i = 0; i < f.count; ++i) {
+    std::string_view tok = f.order[i];
+    if (tok[0] == 't') {
+      AppendNumber(&flags, 't',
+                   e && e->has_expire() ? (e->expire_at() - now_ms() + 999) / 1000 : -1);
+    } else if (tok[0] == 'c') {
+      if (e) AppendUnsigned(&flags, 'c', w.Version());
+      e = w.entry();
+    } else {
+      AppendKeyOpaque(&flags, f, raw_key, tok);
+    }
+  }
+  if (f.has('v')) {
+    const std::string digits = std::to_string(value);
+    out->append("VA ");
+    out->append(std::to_string(digits.size()));
+    out->append(flags);
+    out->append("\r\n");
+    out->append(digits);
+    out->append("\r\n");
+  } else {
+    out->append("HD");
+    out->append(flags);
+    out->append("\r\n");
+  }
+}
+
+// me <key>: memcached's debug line for one item.
+void TextProtocol::MetaDebug(const Request& req, std::string* out) {
+  const Tokens& t = req.tokens;
+  if (t.n < 2) {
+    out->append("ERROR\r\n");
+    return;
+  }
+  std::string_view key = t.tok[1];
+  if (key.size() > kKeyMaxLength) {
+    out->append(kBadFormat);
+    return;
+  }
+  engine::Database& d = db();
+  const engine::Entry* e = d.Find(key, engine::Database::kNoTouch);
+  if (!IsString(e)) {
+    out->append("EN\r\n");
+    return;
+  }
+  char buf[24];
+  const size_t size = e->StringValue(buf).size();
+  char line[200];
+  const long long exp = e->has_expire() ? (e->expire_at() - now_ms() + 999) / 1000 : -1;
+  std::snprintf(
+      line, sizeof(line), " exp=%lld la=%llu cas=%llu fetch=no cls=1 size=%zu\r\n", exp,
+      static_cast<unsigned long long>(engine::IdleSeconds(server_.dbs().lru_clock(), e->lru())),
+      static_cast<unsigned long long>(e->has_version() ? e->version() : 0),
+      size + key.size() + 59 + (e->client_flags() ? 4 : 0));
+  out->append("ME ");
+  out->append(key);
+  out->append(line);
+}
+
+}  // namespace tandem::memcache
