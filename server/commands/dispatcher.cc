@@ -380,6 +380,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterHashFamily(table);
   RegisterSortFamily(table);
   RegisterZSetFamily(table);
+  RegisterMemoryFamily(table);
 }
 
 }  // namespace tandem::commands

@@ -17,5 +17,6 @@ void RegisterSetFamily(CommandTable& table);
 void RegisterHashFamily(CommandTable& table);
 void RegisterSortFamily(CommandTable& table);
 void RegisterZSetFamily(CommandTable& table);
+void RegisterMemoryFamily(CommandTable& table);
 
 }  // namespace tandem::commands
