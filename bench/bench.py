@@ -34,6 +34,7 @@ SETTLE_MAX_S = 15.0
 
 # redis-benchmark -t name -> prefix of the CSV "test" column ("MSET (10 keys)").
 TESTS = {"set": "SET", "get": "GET", "incr": "INCR", "mset": "MSET"}
+TESTS.update({"zadd": "ZADD", "zpopmin": "ZPOPMIN"})  # sorted sets (issue 7)
 
 
 class BenchError(Exception):

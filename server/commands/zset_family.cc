@@ -16,6 +16,7 @@
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
 #include "server/commands/families.h"
+#include "server/commands/set_ops.h"
 #include "server/commands/zset_ops.h"
 #include "server/engine/glob.h"
 #include "server/engine/hash.h"
@@ -681,10 +682,35 @@ void AggregateInto(double* target, double v, Aggregate agg) {
   }
 }
 
+// One input of ZUNION / ZINTER / ZDIFF: a sorted set, a set (every member scored 1, as
+// Redis's zuiNext gives), or a missing key (empty).
 struct Source {
-  const Entry* entry = nullptr;  // nullptr: missing key, an empty set
+  const Entry* entry = nullptr;
   double weight = 1.0;
-  size_t size() const { return entry ? ZSet(const_cast<Entry*>(entry)).Size() : 0; }
+  bool is_set() const { return entry->type() == ObjType::kSet; }
+  ZSet zset() const { return ZSet(const_cast<Entry*>(entry)); }
+  size_t size() const {
+    if (!entry) return 0;
+    return is_set() ? SetRef::Of(entry).size() : zset().Size();
+  }
+  bool Score(std::string_view member, double* score) const {
+    if (!entry) return false;
+    if (!is_set()) return zset().Score(member, score);
+    if (!SetRef::Of(entry).Contains(member)) return false;
+    *score = 1.0;
+    return true;
+  }
+  // fn(ZItem) for every element.
+  template <class Fn>
+  void ForEach(Fn&& fn) const {
+    if (!entry) return;
+    if (is_set()) {
+      SetRef::Of(entry).ForEach([&](std::string_view m) { fn(ZItem{m, 1.0}); });
+      return;
+    }
+    ZSet z = zset();
+    z.Visit(0, z.Size(), false, fn);
+  }
 };
 
 // zunionInterDiffGenericCommand: `dst` empty for the reply forms; cardinality_only for
@@ -705,7 +731,9 @@ void SetOpGeneric(CmdArgs argv, CommandContext& ctx, std::string_view dst, size_
   size_t j = numkeys_index + 1;
   for (size_t i = 0; i < src.size(); ++i, ++j) {
     const Entry* e = ctx.db().FindRead(argv[j]);
-    if (e && e->type() != ObjType::kZSet) return ctx.rb.SendError(protocol::kErrWrongType);
+    if (e && e->type() != ObjType::kZSet && e->type() != ObjType::kSet) {
+      return ctx.rb.SendError(protocol::kErrWrongType);
+    }
     src[i].entry = e;
   }
   Aggregate agg = Aggregate::kSum;
@@ -758,35 +786,30 @@ void SetOpGeneric(CmdArgs argv, CommandContext& ctx, std::string_view dst, size_
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return src[a].size() < src[b].size(); });
     const Source& first = src[order[0]];
-    if (first.entry) {
-      ZSet z(const_cast<Entry*>(first.entry));
-      bool stop = false;
-      z.Visit(0, z.Size(), false, [&](ZItem it) {
-        if (stop) return;
-        double score = first.weight * it.score;
-        if (std::isnan(score)) score = 0;
-        for (size_t k = 1; k < order.size(); ++k) {
-          const Source& s = src[order[k]];
-          double other;
-          if (!s.entry || !ZSet(const_cast<Entry*>(s.entry)).Score(it.member, &other)) return;
-          double v = s.weight * other;
-          if (std::isnan(v)) v = 0;
-          AggregateInto(&score, v, agg);
-        }
-        if (cardinality_only) {
-          out.emplace_back();
-          if (limit && static_cast<long long>(out.size()) >= limit) stop = true;
-          return;
-        }
-        out.emplace_back(std::string(it.member), score);
-      });
-    }
+    bool stop = false;
+    first.ForEach([&](ZItem it) {
+      if (stop) return;
+      double score = first.weight * it.score;
+      if (std::isnan(score)) score = 0;
+      for (size_t k = 1; k < order.size(); ++k) {
+        const Source& s = src[order[k]];
+        double other;
+        if (!s.Score(it.member, &other)) return;
+        double v = s.weight * other;
+        if (std::isnan(v)) v = 0;
+        AggregateInto(&score, v, agg);
+      }
+      if (cardinality_only) {
+        out.emplace_back();
+        if (limit && static_cast<long long>(out.size()) >= limit) stop = true;
+        return;
+      }
+      out.emplace_back(std::string(it.member), score);
+    });
     if (cardinality_only) return ctx.rb.SendLong(static_cast<long long>(out.size()));
   } else if (op == SetOp::kUnion) {
     for (const Source& s : src) {
-      if (!s.entry) continue;
-      ZSet z(const_cast<Entry*>(s.entry));
-      z.Visit(0, z.Size(), false, [&](ZItem it) {
+      s.ForEach([&](ZItem it) {
         double v = s.weight * it.score;
         if (std::isnan(v)) v = 0;
         auto [pos, inserted] = acc.try_emplace(std::string(it.member), v);
@@ -796,18 +819,13 @@ void SetOpGeneric(CmdArgs argv, CommandContext& ctx, std::string_view dst, size_
     out.reserve(acc.size());
     for (auto& [m, s] : acc) out.emplace_back(m, s);
   } else {
-    if (src[0].entry) {
-      ZSet z(const_cast<Entry*>(src[0].entry));
-      z.Visit(0, z.Size(), false, [&](ZItem it) {
-        for (size_t k = 1; k < src.size(); ++k) {
-          double other;
-          if (src[k].entry && ZSet(const_cast<Entry*>(src[k].entry)).Score(it.member, &other)) {
-            return;
-          }
-        }
-        out.emplace_back(std::string(it.member), it.score);
-      });
-    }
+    src[0].ForEach([&](ZItem it) {
+      for (size_t k = 1; k < src.size(); ++k) {
+        double other;
+        if (src[k].Score(it.member, &other)) return;
+      }
+      out.emplace_back(std::string(it.member), it.score);
+    });
   }
 
   if (store) {
