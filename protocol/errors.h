@@ -121,6 +121,12 @@ inline constexpr std::string_view kErrTimeoutNotInteger =
     "ERR timeout is not an integer or out of range";
 inline constexpr std::string_view kErrTimeoutNegative = "ERR timeout is negative";
 inline constexpr std::string_view kErrTimeoutOutOfRange = "ERR timeout is out of range";
+inline constexpr std::string_view kErrTimeoutNotFloat =
+    "ERR timeout is not a float or out of range";
+inline constexpr std::string_view kErrUnblocked = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
+inline constexpr std::string_view kErrLposRankZero =
+    "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use "
+    "negative to start from the end of the list";
 inline constexpr std::string_view kErrPauseMode = "ERR CLIENT PAUSE mode must be WRITE or ALL";
 inline constexpr std::string_view kErrUnblockReason =
     "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";

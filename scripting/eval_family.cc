@@ -214,6 +214,7 @@ void RunScript(CommandContext& ctx, ScriptingState& state, const std::string& sh
   ClientState& client = state.script_client();
   client.db_index = ctx.client.db_index;
   client.id = ctx.client.id;
+  client.deny_blocking = true;  // BLMPOP and friends answer at once, as on a timeout
   EvalHost host(ctx, state, read_only, allow_oom);
   scripting::LuaVm::RunOptions options;
   options.sha = sha;

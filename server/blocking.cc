@@ -69,7 +69,7 @@ void BlockingRegistry::ServeReadyKeys() {
         auto b = blocked_.find(c);
         if (b == blocked_.end()) continue;
         TryServe serve = b->second.serve;
-        if (!serve()) break;
+        if (!serve(k.key)) break;
         Forget(c);
       }
     }

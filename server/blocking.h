@@ -26,9 +26,9 @@ namespace tandem::commands {
 
 class BlockingRegistry final : public engine::KeyObserver {
  public:
-  // Called under the engine lock when a key the client waits on may be ready: returns true
-  // if the client was served (it is then unblocked), false to keep waiting.
-  using TryServe = std::function<bool()>;
+  // Called under the engine lock when `key`, one the client waits on, may be ready: returns
+  // true if the client was served (it is then unblocked), false to keep waiting.
+  using TryServe = std::function<bool(std::string_view key)>;
 
   // CLIENT PAUSE: `client`'s next command waits for the pause to lift.
   void HoldForPause(ClientState* client);
@@ -40,7 +40,9 @@ class BlockingRegistry final : public engine::KeyObserver {
   // Removes `client` from every wait (unblocked, timed out, disconnected).
   void Forget(ClientState* client);
   bool IsBlocked(ClientState* client) const { return blocked_.count(client) != 0; }
-  size_t blocked_clients() const { return blocked_.size(); }
+  // Clients blocked on keys, and held by CLIENT PAUSE (Redis counts both in blocked_clients).
+  size_t blocked_clients() const { return blocked_.size() + paused_.size(); }
+  size_t blocked_on_keys() const { return blocked_.size(); }
 
   // The key-change signal: remembers the key if someone waits on it (cheap otherwise).
   void OnKeyModified(int db, std::string_view key) override;

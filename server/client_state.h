@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,11 @@ struct ClientState {
   std::atomic<size_t> query_buf_free{0};
   std::atomic<size_t> output_bytes{0};
   uint64_t commands = 0;
+  // While blocked on keys: when the wait ends (wall-clock ms), 0 for never.
+  int64_t block_deadline_ms = 0;
+  // The reply a blocked command was served with (or CLIENT UNBLOCK's), set under the lock by
+  // whoever released it; the client's session sends it before anything else, then runs on.
+  std::optional<protocol::ReplyValue> served_reply;
 
   // MULTI/EXEC (Redis's CLIENT_MULTI, CLIENT_DIRTY_EXEC, CLIENT_DIRTY_CAS).
   struct QueuedCommand {

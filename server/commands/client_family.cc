@@ -11,6 +11,7 @@
 
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
+#include "server/commands/block_on_keys.h"
 #include "server/commands/families.h"
 #include "server/commands/subcommand_replies.h"
 #include "server/engine/ascii.h"
@@ -261,11 +262,15 @@ void CmdClientUnblock(CmdArgs argv, CommandContext& ctx) {
   long long id;
   if (!engine::StringToLL(argv[2], &id)) return ctx.rb.SendError(protocol::kErrNotInteger);
   ArgParser reason(argv.subspan(3));
-  if (reason.HasNext() && !reason.Check("TIMEOUT") && !reason.Check("ERROR")) {
-    return ctx.rb.SendError(protocol::kErrUnblockReason);
+  bool as_error = false;
+  if (reason.HasNext() && !reason.Check("TIMEOUT")) {
+    if (!reason.Check("ERROR")) return ctx.rb.SendError(protocol::kErrUnblockReason);
+    as_error = true;
   }
-  // No command blocks in Tandem yet, so there is never a client to unblock.
-  ctx.rb.SendLong(0);
+  auto it = ctx.server.clients().find(static_cast<uint64_t>(id));
+  bool unblocked =
+      it != ctx.server.clients().end() && UnblockClient(ctx.server, *it->second, as_error);
+  ctx.rb.SendLong(unblocked ? 1 : 0);
 }
 
 // CLIENT GETREDIR

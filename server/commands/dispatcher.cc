@@ -381,6 +381,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterSortFamily(table);
   RegisterZSetFamily(table);
   RegisterMemoryFamily(table);
+  RegisterListFamily(table);
 }
 
 }  // namespace tandem::commands

@@ -18,5 +18,6 @@ void RegisterHashFamily(CommandTable& table);
 void RegisterSortFamily(CommandTable& table);
 void RegisterZSetFamily(CommandTable& table);
 void RegisterMemoryFamily(CommandTable& table);
+void RegisterListFamily(CommandTable& table);
 
 }  // namespace tandem::commands

@@ -163,7 +163,7 @@ void ClientsSection(ServerState& server, InfoText& t) {
   t.Add("maxclients", server.config().maxclients);
   t.Add("client_recent_max_input_buffer", max_in);
   t.Add("client_recent_max_output_buffer", max_out);
-  t.Add("blocked_clients", 0);
+  t.Add("blocked_clients", server.blocking().blocked_clients());
   t.Add("tracking_clients", 0);
   t.Add("clients_in_timeout_table", 0);
 }

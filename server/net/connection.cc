@@ -32,7 +32,8 @@ Connection::Connection(asio::io_context& ctx, Socket socket, commands::ServerSta
                    ? std::unique_ptr<Session>(
                          std::make_unique<MemcacheSession>(server, dispatcher, in_, out_))
                    : std::make_unique<RespSession>(server, dispatcher, in_, out_)),
-      pause_timer_(ctx) {}
+      pause_timer_(ctx),
+      block_timer_(ctx) {}
 
 Connection::~Connection() = default;
 
@@ -136,6 +137,11 @@ void Connection::Run() {
       held_ = true;
       SchedulePauseRetry();
       break;
+    case Session::Next::kBlocked:
+      held_ = false;
+      blocked_ = true;
+      ScheduleBlockTimeout();
+      break;
     case Session::Next::kCloseAfterWrite:
       close_after_write_ = true;
       break;
@@ -149,7 +155,12 @@ void Connection::Run() {
 }
 
 void Connection::Resume() {
-  if (closed_ || !held_) return;
+  if (closed_ || (!held_ && !blocked_)) return;
+  if (blocked_) {
+    blocked_ = false;
+    block_timer_.cancel();
+    session_->Unblocked();
+  }
   Run();
   ReadMore();
 }
@@ -166,6 +177,18 @@ void Connection::SchedulePauseRetry() {
   pause_timer_.expires_after(std::chrono::milliseconds(wait_ms));
   pause_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
     if (!ec) self->Resume();
+  });
+}
+
+// A blocked command's deadline (set under the engine lock by this thread's own command).
+void Connection::ScheduleBlockTimeout() {
+  int64_t deadline_ms = session_->client().block_deadline_ms;
+  if (deadline_ms == 0) return;
+  int64_t wait_ms = std::max<int64_t>(0, deadline_ms - engine::WallClockMs());
+  block_timer_.expires_after(std::chrono::milliseconds(wait_ms));
+  block_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
+    if (ec || self->closed_) return;
+    self->Resume();
   });
 }
 
@@ -216,6 +239,7 @@ void Connection::Close() {
                                         std::memory_order_relaxed);
   session_->Closed();
   pause_timer_.cancel();
+  block_timer_.cancel();
   asio::error_code ignored;
   socket_.shutdown(asio::socket_base::shutdown_both, ignored);
   socket_.close(ignored);

@@ -44,6 +44,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Runs commands the session held (yielded, paused, blocked) when their time comes.
   void Resume();
   void SchedulePauseRetry();
+  void ScheduleBlockTimeout();
   void StartWrite();
   void OnWritten(const asio::error_code& ec, size_t n);
   // CLIENT LIST's qbuf, qbuf-free and obl, and the buffers' share of used_memory.
@@ -59,9 +60,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   OutputBuffer out_;
   std::unique_ptr<Session> session_;
   asio::steady_timer pause_timer_;
+  asio::steady_timer block_timer_;  // a blocked command's timeout
   size_t reported_buffer_bytes_ = 0;
   bool waiting_ = false;  // an async wait for readability is pending
   bool held_ = false;     // commands are left to run (yielded or paused): no reading
+  bool blocked_ = false;  // a command waits on keys: reading goes on, running resumes on wake
   bool writing_ = false;
   bool closed_ = false;
   bool close_after_write_ = false;

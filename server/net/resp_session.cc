@@ -131,6 +131,11 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
       client_);
   const int64_t slice_end_us = dispatcher_.now_us() + kSliceUs;
   size_t ran = 0;
+  SendServedReply();  // before anything that follows the blocked command
+  if (server_.blocking().IsBlocked(&client_)) {
+    *next = Next::kBlocked;  // still waiting: what follows runs once it is served
+    return 0;
+  }
   for (; ran < count; ++ran) {
     commands::CmdArgs argv(batch_[ran].argv);
     if (client_.killed) {
@@ -175,6 +180,11 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
       ++ran;
       break;
     }
+    if (server_.blocking().IsBlocked(&client_)) {
+      *next = Next::kBlocked;
+      ++ran;
+      break;
+    }
   }
   return ran;
 }
@@ -194,6 +204,22 @@ bool RespSession::CheckOutputLimits(const Config& config, int64_t now_ms) {
           " scheduled to be closed ASAP for overcoming of output buffer limits.");
   ++server_.stats().client_output_limit_disconnections;
   return true;
+}
+
+void RespSession::Unblocked() {
+  auto lock = dispatcher_.LockEngine();
+  if (server_.blocking().IsBlocked(&client_) && client_.block_deadline_ms != 0 &&
+      engine::WallClockMs() >= client_.block_deadline_ms) {
+    server_.blocking().Forget(&client_);
+    writer_.SendNullArray();  // Redis's reply to a blocked list or zset command timing out
+  }
+  SendServedReply();
+}
+
+void RespSession::SendServedReply() {
+  if (!client_.served_reply) return;
+  client_.served_reply->Replay(writer_);
+  client_.served_reply.reset();
 }
 
 bool RespSession::OutputOverLimit() {

@@ -23,6 +23,7 @@ class RespSession final : public Session {
   size_t ReadLimit() const override;
   Next Process() override;
   bool OutputOverLimit() override;
+  void Unblocked() override;
 
  private:
   // Parses up to `max` commands from the input into batch_; returns how many. Sets
@@ -33,6 +34,8 @@ class RespSession final : public Session {
   size_t RunBatch(size_t count, Next* next);
   // True when the output limit of the client's class is crossed (closing is up to the caller).
   bool CheckOutputLimits(const Config& config, int64_t now_ms);
+  // Under the engine lock: writes the reply a blocked command was served with, if any.
+  void SendServedReply();
 
   commands::ServerState& server_;
   commands::Dispatcher& dispatcher_;

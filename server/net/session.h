@@ -18,6 +18,8 @@ class Session {
     kRead,             // everything complete has run: read more input
     kYield,            // the time slice ended with commands left: run again after other events
     kPaused,           // CLIENT PAUSE holds the next command: run again when it lifts
+    kBlocked,          // a command blocked on keys: keep reading (to see a close), run again
+                       // when woken or at client().block_deadline_ms
     kCloseAfterWrite,  // QUIT, protocol error, refused client: write what is queued, then close
     kClose,            // close now and drop the output (output limit, attack)
   };
@@ -42,6 +44,9 @@ class Session {
   // Bytes were appended to the output from outside Process (a push): true if the client
   // crossed its output limit and must be closed.
   virtual bool OutputOverLimit() = 0;
+  // On the client's loop, after its blocked command was woken or its deadline passed: sends
+  // the reply it was served with, or Redis's timeout reply if the deadline passed first.
+  virtual void Unblocked() {}
 
  protected:
   InputBuffer& in_;

@@ -264,6 +264,36 @@ const std::vector<Case>& Cases() {
       {{{"ZADD", "z", "1", "a"}}, {"ZUNIONSTORE", "d", "2", "z", "y"}, Int(1), {"0:d"}},
       {{{"ZADD", "z", "1", "a"}}, {"ZINTERSTORE", "d", "2", "z", "y"}, Int(0), {}},
       {{{"ZADD", "z", "1", "a"}}, {"ZDIFFSTORE", "z", "2", "z", "y"}, Int(1), {"0:z"}},
+      // --- lists ---
+      {{}, {"LPUSH", "k", "a", "b"}, Int(2), {"0:k"}},
+      {{{"LPUSH", "k", "a"}}, {"RPUSH", "k", "b"}, Int(2), {"0:k"}},
+      {{}, {"LPUSHX", "k", "a"}, Int(0), {}},
+      {{}, {"RPUSHX", "k", "a"}, Int(0), {}},
+      {{{"LPUSH", "k", "a"}}, {"RPUSHX", "k", "b"}, Int(2), {"0:k"}},
+      {{{"RPUSH", "k", "a", "b"}}, {"LPOP", "k"}, Bulk("a"), {"0:k"}},
+      {{{"RPUSH", "k", "a"}}, {"RPOP", "k"}, Bulk("a"), {"0:k"}},  // deletes
+      {{}, {"RPOP", "k"}, kNil, {}},
+      {{{"RPUSH", "k", "a"}}, {"LSET", "k", "0", "b"}, kOk, {"0:k"}},
+      {{{"RPUSH", "k", "a"}}, {"LINSERT", "k", "BEFORE", "a", "b"}, Int(2), {"0:k"}},
+      {{{"RPUSH", "k", "a"}}, {"LINSERT", "k", "BEFORE", "x", "b"}, Int(-1), {}},
+      {{{"RPUSH", "k", "a", "b"}}, {"LREM", "k", "0", "a"}, Int(1), {"0:k"}},
+      {{{"RPUSH", "k", "a"}}, {"LREM", "k", "0", "x"}, Int(0), {}},
+      {{{"RPUSH", "k", "a"}}, {"LTRIM", "k", "0", "-1"}, kOk, {"0:k"}},  // as Redis: always
+      {{{"RPUSH", "a", "x"}}, {"LMOVE", "a", "b", "LEFT", "RIGHT"}, Bulk("x"), {"0:b", "0:a"}},
+      {{{"RPUSH", "a", "x", "y"}}, {"RPOPLPUSH", "a", "a"}, Bulk("y"), {"0:a"}},
+      {{}, {"RPOPLPUSH", "a", "b"}, kNil, {}},
+      {{{"RPUSH", "b", "x"}},
+       {"LMPOP", "2", "a", "b", "LEFT"},
+       "*2\r\n$1\r\nb\r\n*1\r\n$1\r\nx\r\n",
+       {"0:b"}},
+      {{{"RPUSH", "k", "a"}}, {"BLPOP", "k", "0"}, "*2\r\n$1\r\nk\r\n$1\r\na\r\n", {"0:k"}},
+      {{{"RPUSH", "k", "a"}}, {"BRPOP", "k", "0"}, "*2\r\n$1\r\nk\r\n$1\r\na\r\n", {"0:k"}},
+      {{{"RPUSH", "a", "x"}}, {"BLMOVE", "a", "b", "LEFT", "LEFT", "0"}, Bulk("x"), {"0:b", "0:a"}},
+      {{{"RPUSH", "a", "x"}}, {"BRPOPLPUSH", "a", "b", "0"}, Bulk("x"), {"0:b", "0:a"}},
+      {{{"RPUSH", "b", "x"}},
+       {"BLMPOP", "0", "2", "a", "b", "LEFT"},
+       "*2\r\n$1\r\nb\r\n*1\r\n$1\r\nx\r\n",
+       {"0:b"}},
   };
   return cases;
 }

@@ -222,7 +222,8 @@ TEST_CASE("a write through the dispatcher signals the blocking registry; SWAPDB 
   int served = 0;
   {
     std::lock_guard lock(two.server.engine_mutex());
-    two.server.blocking().Block(&waiter, 0, {"queue"}, [&] { return ++served > 0; });
+    two.server.blocking().Block(&waiter, 0, {"queue"},
+                                [&](std::string_view) { return ++served > 0; });
   }
   CHECK(two.Exchange(0, "SET other 1\r\n", 5) == "+OK\r\n");
   CHECK(two.Exchange(0, "SET queue 1\r\n", 5) == "+OK\r\n");
@@ -230,7 +231,8 @@ TEST_CASE("a write through the dispatcher signals the blocking registry; SWAPDB 
     std::lock_guard lock(two.server.engine_mutex());
     CHECK(served == 1);
     CHECK_FALSE(two.server.blocking().IsBlocked(&waiter));
-    two.server.blocking().Block(&waiter, 3, {"queue"}, [&] { return ++served > 0; });
+    two.server.blocking().Block(&waiter, 3, {"queue"},
+                                [&](std::string_view) { return ++served > 0; });
   }
   CHECK(two.Exchange(1, "SWAPDB 0 3\r\n", 5) == "+OK\r\n");
   std::lock_guard lock(two.server.engine_mutex());
@@ -244,7 +246,8 @@ TEST_CASE("clients blocked on a key are served first blocked, first served") {
   std::vector<char> served;
   int items = 2;
   auto serve = [&](char who) {
-    return [&, who] {
+    return [&, who](std::string_view key) {
+      CHECK(key == "list");
       if (items == 0) return false;
       --items;
       served.push_back(who);

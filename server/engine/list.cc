@@ -1,0 +1,444 @@
+#include "server/engine/list.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace tandem::engine {
+
+// A packed node: a 12-byte header and `cap` bytes, of which `used` hold `count` elements.
+struct ListObject::Node {
+  uint32_t count;
+  uint32_t used;
+  uint32_t cap;
+  char data[];
+};
+
+namespace {
+
+constexpr size_t kNodeHeader = sizeof(uint32_t) * 3;
+
+// glibc's chunk for a request of n bytes (8 bytes of header, 16-byte granules): what the
+// allocation really holds, so accounting matches resident growth.
+size_t ChunkSize(size_t n) { return std::max<size_t>(32, (n + 8 + 15) & ~size_t{15}); }
+
+size_t VarLen(size_t len) {
+  size_t n = 1;
+  while (len >= 0x80) {
+    len >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+size_t ElementBytes(size_t len) { return len + 2 * VarLen(len); }
+
+char* WriteElement(char* p, std::string_view v) {
+  size_t len = v.size();
+  const size_t vl = VarLen(len);
+  for (size_t k = 0; k < vl; ++k) {
+    *p++ = static_cast<char>(((len >> (7 * k)) & 0x7f) | (k + 1 < vl ? 0x80 : 0));
+  }
+  if (len) std::memcpy(p, v.data(), len);
+  p += len;
+  // The length again, backwards: the last byte holds the low 7 bits.
+  for (size_t k = vl; k-- > 0;) {
+    *p++ = static_cast<char>(((len >> (7 * k)) & 0x7f) | (k > 0 ? 0x80 : 0));
+  }
+  return p;
+}
+
+// The element starting at p; returns the position after it.
+const char* ReadForward(const char* p, std::string_view* out) {
+  size_t len = 0;
+  size_t shift = 0;
+  uint8_t b;
+  do {
+    b = static_cast<uint8_t>(*p++);
+    len |= size_t{b & 0x7fu} << shift;
+    shift += 7;
+  } while (b & 0x80);
+  *out = {p, len};
+  return p + len + VarLen(len);
+}
+
+// The element ending at `end`; returns its start.
+const char* ReadBackward(const char* end, std::string_view* out) {
+  size_t len = 0;
+  size_t shift = 0;
+  const char* p = end;
+  uint8_t b;
+  do {
+    b = static_cast<uint8_t>(*--p);
+    len |= size_t{b & 0x7fu} << shift;
+    shift += 7;
+  } while (b & 0x80);
+  const size_t vl = VarLen(len);
+  *out = {p - len, len};
+  return p - len - vl;
+}
+
+}  // namespace
+
+ListObject::ListObject(int fill) : nodes_(&inline_node_), fill_(fill) {
+  bytes_ = ChunkSize(sizeof(*this));
+}
+
+ListObject::~ListObject() {
+  for (uint32_t i = 0; i < nnodes_; ++i) std::free(nodes_[i]);
+  if (nodes_ != &inline_node_) delete[] nodes_;
+}
+
+Object* ListObject::Clone() const {
+  auto* copy = new ListObject(fill_);
+  copy->Reserve(nnodes_);
+  for (uint32_t i = 0; i < nnodes_; ++i) {
+    const Node* n = nodes_[i];
+    auto* c = static_cast<Node*>(std::malloc(kNodeHeader + n->cap));
+    if (!c) throw std::bad_alloc();
+    std::memcpy(c, n, kNodeHeader + n->used);
+    copy->nodes_[i] = c;
+    copy->Account(static_cast<ptrdiff_t>(ChunkSize(kNodeHeader + n->cap)));
+  }
+  copy->nnodes_ = nnodes_;
+  copy->count_ = count_;
+  return copy;
+}
+
+void ListObject::Reserve(size_t nodes) {
+  if (nodes <= cap_) return;
+  size_t cap = std::max<size_t>(nodes, size_t{cap_} * 2);
+  Node** fresh = new Node*[cap];
+  std::copy(nodes_, nodes_ + nnodes_, fresh);
+  if (nodes_ != &inline_node_) {
+    delete[] nodes_;
+    Account(-static_cast<ptrdiff_t>(ChunkSize(cap_ * sizeof(Node*))));
+  }
+  nodes_ = fresh;
+  cap_ = static_cast<uint32_t>(cap);
+  Account(static_cast<ptrdiff_t>(ChunkSize(cap * sizeof(Node*))));
+}
+
+bool ListObject::NodeHasRoom(const Node* n, size_t element_bytes) const {
+  if (n->count == 0) return true;
+  if (fill_ > 0) {
+    // Redis's SIZE_SAFETY_LIMIT: a count-limited node still stops at 8 KB.
+    return n->count < static_cast<uint32_t>(fill_) && n->used + element_bytes <= 8192;
+  }
+  const int level = std::min(-fill_, 5);
+  const size_t limit = size_t{4096} << (std::max(level, 1) - 1);
+  return n->used + element_bytes <= limit;
+}
+
+ListObject::Node* ListObject::NewNode(size_t room) {
+  size_t chunk = ChunkSize(kNodeHeader + room);
+  size_t cap = chunk - 8 - kNodeHeader;
+  auto* n = static_cast<Node*>(std::malloc(kNodeHeader + cap));
+  if (!n) throw std::bad_alloc();
+  n->count = 0;
+  n->used = 0;
+  n->cap = static_cast<uint32_t>(cap);
+  Account(static_cast<ptrdiff_t>(chunk));
+  return n;
+}
+
+ListObject::Node* ListObject::Grow(size_t i, size_t extra) {
+  Node* n = nodes_[i];
+  size_t need = size_t{n->used} + extra;
+  if (need <= n->cap) return n;
+  size_t old_chunk = ChunkSize(kNodeHeader + n->cap);
+  size_t chunk = ChunkSize(kNodeHeader + need);
+  size_t cap = chunk - 8 - kNodeHeader;
+  auto* g = static_cast<Node*>(std::realloc(n, kNodeHeader + cap));
+  if (!g) throw std::bad_alloc();
+  g->cap = static_cast<uint32_t>(cap);
+  nodes_[i] = g;
+  Account(static_cast<ptrdiff_t>(chunk) - static_cast<ptrdiff_t>(old_chunk));
+  return g;
+}
+
+void ListObject::InsertNode(size_t at, Node* n) {
+  Reserve(size_t{nnodes_} + 1);
+  std::copy_backward(nodes_ + at, nodes_ + nnodes_, nodes_ + nnodes_ + 1);
+  nodes_[at] = n;
+  ++nnodes_;
+}
+
+void ListObject::EraseNode(size_t at) {
+  Node* n = nodes_[at];
+  Account(-static_cast<ptrdiff_t>(ChunkSize(kNodeHeader + n->cap)));
+  std::free(n);
+  std::copy(nodes_ + at + 1, nodes_ + nnodes_, nodes_ + at);
+  --nnodes_;
+}
+
+void ListObject::PushBack(std::string_view v) {
+  const size_t es = ElementBytes(v.size());
+  if (nnodes_ == 0 || !NodeHasRoom(nodes_[nnodes_ - 1], es)) InsertNode(nnodes_, NewNode(es));
+  Node* n = Grow(nnodes_ - 1, es);
+  WriteElement(n->data + n->used, v);
+  n->used += static_cast<uint32_t>(es);
+  ++n->count;
+  ++count_;
+}
+
+void ListObject::PushFront(std::string_view v) {
+  const size_t es = ElementBytes(v.size());
+  if (nnodes_ == 0 || !NodeHasRoom(nodes_[0], es)) InsertNode(0, NewNode(es));
+  Node* n = Grow(0, es);
+  std::memmove(n->data + es, n->data, n->used);
+  WriteElement(n->data, v);
+  n->used += static_cast<uint32_t>(es);
+  ++n->count;
+  ++count_;
+}
+
+bool ListObject::PopFront(std::string* out) {
+  if (count_ == 0) return false;
+  Node* n = nodes_[0];
+  std::string_view v;
+  const char* next = ReadForward(n->data, &v);
+  out->assign(v);
+  size_t es = static_cast<size_t>(next - n->data);
+  std::memmove(n->data, next, n->used - es);
+  n->used -= static_cast<uint32_t>(es);
+  --n->count;
+  --count_;
+  if (n->count == 0) EraseNode(0);
+  return true;
+}
+
+bool ListObject::PopBack(std::string* out) {
+  if (count_ == 0) return false;
+  Node* n = nodes_[nnodes_ - 1];
+  std::string_view v;
+  const char* start = ReadBackward(n->data + n->used, &v);
+  out->assign(v);
+  n->used = static_cast<uint32_t>(start - n->data);
+  --n->count;
+  --count_;
+  if (n->count == 0) EraseNode(nnodes_ - 1);
+  return true;
+}
+
+size_t ListObject::Locate(size_t i, size_t* in_node) const {
+  if (i >= count_ / 2) {  // closer to the tail: count from there
+    size_t from_end = count_ - 1 - i;
+    for (size_t k = nnodes_; k-- > 0;) {
+      if (from_end < nodes_[k]->count) {
+        *in_node = nodes_[k]->count - 1 - from_end;
+        return k;
+      }
+      from_end -= nodes_[k]->count;
+    }
+  }
+  for (size_t k = 0; k < nnodes_; ++k) {
+    if (i < nodes_[k]->count) {
+      *in_node = i;
+      return k;
+    }
+    i -= nodes_[k]->count;
+  }
+  *in_node = 0;
+  return nnodes_;
+}
+
+std::string_view ListObject::At(size_t i) const {
+  size_t j;
+  const Node* n = nodes_[Locate(i, &j)];
+  std::string_view v;
+  if (j < n->count / 2) {
+    const char* p = n->data;
+    for (size_t k = 0; k <= j; ++k) p = ReadForward(p, &v);
+  } else {
+    const char* p = n->data + n->used;
+    for (size_t k = n->count; k-- > j;) p = ReadBackward(p, &v);
+  }
+  return v;
+}
+
+void ListObject::ForRange(size_t start, size_t end,
+                          const std::function<void(std::string_view)>& fn) const {
+  size_t j;
+  size_t k = Locate(start, &j);
+  size_t left = end - start + 1;
+  for (; k < nnodes_ && left > 0; ++k, j = 0) {
+    const Node* n = nodes_[k];
+    const char* p = n->data;
+    std::string_view v;
+    for (size_t s = 0; s < j; ++s) p = ReadForward(p, &v);
+    for (size_t s = j; s < n->count && left > 0; ++s, --left) {
+      p = ReadForward(p, &v);
+      fn(v);
+    }
+  }
+}
+
+void ListObject::Walk(bool reverse, const std::function<bool(size_t, std::string_view)>& fn) const {
+  std::string_view v;
+  if (!reverse) {
+    size_t idx = 0;
+    for (size_t k = 0; k < nnodes_; ++k) {
+      const Node* n = nodes_[k];
+      const char* p = n->data;
+      for (size_t s = 0; s < n->count; ++s) {
+        p = ReadForward(p, &v);
+        if (!fn(idx++, v)) return;
+      }
+    }
+    return;
+  }
+  size_t idx = count_;
+  for (size_t k = nnodes_; k-- > 0;) {
+    const Node* n = nodes_[k];
+    const char* p = n->data + n->used;
+    for (size_t s = 0; s < n->count; ++s) {
+      p = ReadBackward(p, &v);
+      if (!fn(--idx, v)) return;
+    }
+  }
+}
+
+std::vector<std::string> ListObject::Decode(const Node* n) {
+  std::vector<std::string> out;
+  out.reserve(n->count);
+  const char* p = n->data;
+  std::string_view v;
+  for (size_t s = 0; s < n->count; ++s) {
+    p = ReadForward(p, &v);
+    out.emplace_back(v);
+  }
+  return out;
+}
+
+void ListObject::Rebuild(size_t i, const std::vector<std::string>& elems) {
+  count_ -= nodes_[i]->count;
+  EraseNode(i);
+  size_t at = i;
+  Node* cur = nullptr;
+  for (const std::string& e : elems) {
+    const size_t es = ElementBytes(e.size());
+    if (!cur || !NodeHasRoom(cur, es)) {
+      // Size the node for what is left to place, up to its limit.
+      cur = NewNode(es);
+      InsertNode(at++, cur);
+    }
+    cur = Grow(at - 1, es);
+    WriteElement(cur->data + cur->used, e);
+    cur->used += static_cast<uint32_t>(es);
+    ++cur->count;
+    ++count_;
+  }
+}
+
+void ListObject::Set(size_t i, std::string_view v) {
+  size_t j;
+  size_t k = Locate(i, &j);
+  Node* n = nodes_[k];
+  const char* p = n->data;
+  std::string_view old;
+  for (size_t s = 0; s < j; ++s) p = ReadForward(p, &old);
+  const char* after = ReadForward(p, &old);
+  if (old.size() == v.size()) {  // same size: in place
+    std::memcpy(const_cast<char*>(old.data()), v.data(), v.size());
+    return;
+  }
+  std::vector<std::string> elems = Decode(n);
+  elems[j].assign(v);
+  (void)after;
+  Rebuild(k, elems);
+}
+
+bool ListObject::Insert(std::string_view pivot, std::string_view v, bool after) {
+  for (size_t k = 0; k < nnodes_; ++k) {
+    const Node* n = nodes_[k];
+    const char* p = n->data;
+    std::string_view e;
+    for (size_t s = 0; s < n->count; ++s) {
+      p = ReadForward(p, &e);
+      if (e != pivot) continue;
+      std::vector<std::string> elems = Decode(n);
+      elems.insert(elems.begin() + static_cast<ptrdiff_t>(s + (after ? 1 : 0)), std::string(v));
+      Rebuild(k, elems);
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t ListObject::Remove(std::string_view v, size_t limit, bool from_back) {
+  size_t removed = 0;
+  auto visit = [&](size_t k) {  // returns true if node k was erased
+    const Node* n = nodes_[k];
+    std::vector<std::string> elems = Decode(n);
+    std::vector<std::string> kept;
+    kept.reserve(elems.size());
+    size_t before = removed;
+    if (!from_back) {
+      for (auto& e : elems) {
+        if ((limit == 0 || removed < limit) && e == v) {
+          ++removed;
+        } else {
+          kept.push_back(std::move(e));
+        }
+      }
+    } else {
+      for (size_t s = elems.size(); s-- > 0;) {
+        if ((limit == 0 || removed < limit) && elems[s] == v) {
+          ++removed;
+        } else {
+          kept.push_back(std::move(elems[s]));
+        }
+      }
+      std::reverse(kept.begin(), kept.end());
+    }
+    if (removed == before) return false;
+    bool gone = kept.empty();
+    Rebuild(k, kept);
+    return gone;
+  };
+  if (!from_back) {
+    for (size_t k = 0; k < nnodes_ && (limit == 0 || removed < limit);) {
+      if (!visit(k)) ++k;
+    }
+  } else {
+    for (size_t k = nnodes_; k-- > 0 && (limit == 0 || removed < limit);) visit(k);
+  }
+  return removed;
+}
+
+void ListObject::Trim(size_t start, size_t end) {
+  // Whole nodes past the end, then before the start; then the boundary nodes.
+  size_t idx = 0;
+  for (size_t k = 0; k < nnodes_;) {
+    Node* n = nodes_[k];
+    size_t first = idx, last = idx + n->count - 1;
+    idx += n->count;
+    if (last < start || first > end) {
+      count_ -= n->count;
+      EraseNode(k);
+      continue;
+    }
+    if (first < start || last > end) {
+      std::vector<std::string> elems = Decode(n);
+      size_t lo = start > first ? start - first : 0;
+      size_t hi = std::min(last, end) - first;
+      std::vector<std::string> kept(elems.begin() + static_cast<ptrdiff_t>(lo),
+                                    elems.begin() + static_cast<ptrdiff_t>(hi + 1));
+      size_t before = nnodes_;
+      Rebuild(k, kept);
+      k += nnodes_ - before + 1;
+      continue;
+    }
+    ++k;
+  }
+}
+
+size_t ListObject::PackedBytes() const {
+  size_t n = 0;
+  for (size_t k = 0; k < nnodes_; ++k) n += nodes_[k]->used;
+  return n;
+}
+
+}  // namespace tandem::engine

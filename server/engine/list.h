@@ -1,0 +1,94 @@
+// A list value: Redis's quicklist of listpacks, in the same shape. The elements live in
+// packed nodes, byte arrays holding
+//   [varint length][bytes][length again, varint written backwards]
+// per element (the trailing length lets RPOP and backward walks step over an element
+// without scanning from the front), so a small list is one object plus one node and no
+// element costs an allocation. Nodes fill up to `list-max-listpack-size` (positive: that
+// many elements; negative: 4 KB << (-fill - 1) bytes, as Redis) and a full node starts a
+// new one. Middle edits (LSET, LINSERT, LREM, LTRIM) rebuild the one node they touch.
+// OBJECT ENCODING answers "quicklist" for every list, as redis-server 7.0.15 does.
+//
+// Owned by its Entry; used only under the engine lock. Views it returns stay valid until
+// the list changes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/engine/entry.h"
+
+namespace tandem::engine {
+
+class ListObject final : public Object {
+ public:
+  // `fill` is list-max-listpack-size at creation; SetFill changes it for later growth.
+  explicit ListObject(int fill = -2);
+  ~ListObject() override;
+  ListObject(const ListObject&) = delete;
+  ListObject& operator=(const ListObject&) = delete;
+
+  Object* Clone() const override;
+
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  size_t node_count() const { return nnodes_; }
+  void SetFill(int fill) { fill_ = fill; }
+  int fill() const { return fill_; }
+
+  void PushFront(std::string_view v);
+  void PushBack(std::string_view v);
+  // Removes the first (last) element into *out; false when empty.
+  bool PopFront(std::string* out);
+  bool PopBack(std::string* out);
+
+  // Element i (0 <= i < size()).
+  std::string_view At(size_t i) const;
+  // Replaces element i (0 <= i < size()).
+  void Set(size_t i, std::string_view v);
+  // Calls fn for elements start..end inclusive (start <= end < size()), front to back.
+  void ForRange(size_t start, size_t end, const std::function<void(std::string_view)>& fn) const;
+  // Calls fn(index, element) from the front (or from the back when reverse) until it
+  // returns false.
+  void Walk(bool reverse, const std::function<bool(size_t, std::string_view)>& fn) const;
+  // Inserts v before (or after) the first element equal to pivot; false if none is.
+  bool Insert(std::string_view pivot, std::string_view v, bool after);
+  // Removes up to `limit` elements equal to v (0: all), from the back when from_back.
+  size_t Remove(std::string_view v, size_t limit, bool from_back);
+  // Keeps only elements start..end inclusive (start <= end < size()).
+  void Trim(size_t start, size_t end);
+
+  // DEBUG OBJECT's ql_uncompressed_size: bytes of the packed nodes.
+  size_t PackedBytes() const;
+
+ private:
+  struct Node;
+
+  bool NodeHasRoom(const Node* n, size_t element_bytes) const;
+  Node* NewNode(size_t room);
+  // Makes room for `extra` more bytes in nodes_[i], which may move.
+  Node* Grow(size_t i, size_t extra);
+  void InsertNode(size_t at, Node* n);
+  void EraseNode(size_t at);
+  // The node holding element i and i's index inside it.
+  size_t Locate(size_t i, size_t* in_node) const;
+  // Rebuilds nodes_[i] from `elems` (splitting it when it overflows, removing it if empty).
+  void Rebuild(size_t i, const std::vector<std::string>& elems);
+  static std::vector<std::string> Decode(const Node* n);
+  void Account(ptrdiff_t delta) {
+    bytes_ = static_cast<size_t>(static_cast<ptrdiff_t>(bytes_) + delta);
+  }
+  void Reserve(size_t nodes);
+
+  Node** nodes_;
+  Node* inline_node_ = nullptr;  // nodes_ points here while the list has one node slot
+  uint32_t nnodes_ = 0;
+  uint32_t cap_ = 1;
+  size_t count_ = 0;
+  int fill_;
+};
+
+}  // namespace tandem::engine
