@@ -121,8 +121,6 @@ inline constexpr std::string_view kErrTimeoutNotInteger =
     "ERR timeout is not an integer or out of range";
 inline constexpr std::string_view kErrTimeoutNegative = "ERR timeout is negative";
 inline constexpr std::string_view kErrTimeoutOutOfRange = "ERR timeout is out of range";
-inline constexpr std::string_view kErrTimeoutNotFloat =
-    "ERR timeout is not a float or out of range";
 inline constexpr std::string_view kErrUnblocked = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
 inline constexpr std::string_view kErrLposRankZero =
     "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use "
