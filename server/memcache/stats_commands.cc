@@ -151,14 +151,13 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
   std::string_view sub = t.tok[1];
   if (sub == "reset") {
     const uint64_t curr = st.curr_connections, total = st.total_connections,
-                   rejected = st.rejected_connections, items = st.total_items;
+                   rejected = st.rejected_connections;
     const uint32_t verbosity = st.verbosity;
     const int64_t flush_at = st.flush_at_ms;
     st = memcache::Stats{};
     st.curr_connections = curr;
     st.total_connections = total;
     st.rejected_connections = rejected;
-    st.total_items = items;
     st.verbosity = verbosity;
     st.flush_at_ms = flush_at;
     st.evictions_base = ks.evicted_keys;

@@ -12,6 +12,7 @@ Script syntax, one step per line ('#' starts a comment line):
                    up to an "MN\\r\\n" sentinel (mn\\r\\n is sent after the step).
   !raw <bytes>     no sentinel: read until 200 ms pass without bytes, or the server closes.
   !names <bytes>   compare only the STAT names of the reply (stats with live numbers).
+  !stats a,b,...   send "stats" and compare the values of the named fields.
   !conn <n>        switch to connection n (opened on first use).
   !sleep <s>       wait.
 Replies are compared after CAS values are renamed in order of appearance, and metadump's
@@ -186,6 +187,9 @@ def run_script(path, ref, tandem, verbose):
             if line.startswith("!sleep "):
                 time.sleep(float(line.split()[1]))
                 continue
+            fields = None
+            if line.startswith("!stats "):
+                fields, line = line.split()[1].split(","), "stats\\r\\n"
             if line.startswith("!raw "):
                 sentinel, line = False, line[5:]
             elif line.startswith("!names "):
@@ -194,6 +198,10 @@ def run_script(path, ref, tandem, verbose):
             replies = []
             for side in (ref, tandem):
                 r = side.conn(current).step(data, sentinel)
+                if fields:
+                    stats = dict(re.findall(rb"^STAT (\S+) (\S+)", r, re.M))
+                    r = b" ".join(b"%s=%s" % (f.encode(), stats.get(f.encode(), b"?"))
+                                  for f in fields)
                 replies.append(stat_names(r) if names else normalize(r, side.cas_names))
             steps += 1
             if replies[0] != replies[1]:
