@@ -35,6 +35,8 @@ SETTLE_MAX_S = 15.0
 # redis-benchmark -t name -> prefix of the CSV "test" column ("MSET (10 keys)").
 TESTS = {"set": "SET", "get": "GET", "incr": "INCR", "mset": "MSET"}
 TESTS.update({"zadd": "ZADD", "zpopmin": "ZPOPMIN"})  # sorted sets (issue 7)
+TESTS.update({"lpush": "LPUSH", "rpush": "RPUSH", "lpop": "LPOP", "rpop": "RPOP",
+              "lrange_100": "LRANGE_100", "lrange_600": "LRANGE_600"})  # lists (issue 7)
 
 
 class BenchError(Exception):

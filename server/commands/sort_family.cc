@@ -1,7 +1,7 @@
 // SORT and SORT_RO (Redis 7.0.15's sort.c): BY (with `nosort`-style patterns that contain no
 // '*', and `*->field` hash patterns), LIMIT, GET (with `#`), ASC/DESC, ALPHA. Sorts the
-// members of sets; a missing key sorts as an empty list, other types are WRONGTYPE. STORE
-// (which writes a list) and sorting lists and sorted sets come with those types.
+// members of sets and the elements of lists, and STORE writes a list; a missing key sorts as an
+// empty list, other types are WRONGTYPE. Sorting sorted sets comes with that type.
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -16,6 +16,9 @@
 #include "server/commands/hash_ops.h"
 #include "server/commands/set_ops.h"
 #include "server/engine/ascii.h"
+#include "server/engine/key_write.h"
+#include "server/engine/list.h"
+#include "server/keyspace_events.h"
 #include "server/server_state.h"
 
 namespace tandem::commands {
@@ -34,6 +37,8 @@ struct SortOptions {
   long long limit_start = 0;
   long long limit_count = -1;
   std::vector<std::string_view> gets;
+  bool has_store = false;
+  std::string_view store;
 };
 
 // Redis's lookupKeyByPattern: "#" is the element itself; otherwise the first '*' is replaced
@@ -98,6 +103,9 @@ bool ParseSortOptions(CmdArgs argv, bool readonly, SortOptions* o, CommandContex
       }
     } else if (engine::EqualsTokenIgnoreCase(a, "get") && left >= 1) {
       o->gets.push_back(argv[++j]);
+    } else if (!readonly && engine::EqualsTokenIgnoreCase(a, "store") && left >= 1) {
+      o->has_store = true;
+      o->store = argv[++j];
     } else {
       ctx.rb.SendError(protocol::kErrSyntax);
       return false;
@@ -117,16 +125,65 @@ int CompareBytes(std::string_view a, std::string_view b) {
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
+// STORE: the output (missing GET values as empty strings) as a list at o.store, replacing
+// it; an empty output deletes it. Replies with the output's length.
+void Store(CommandContext& ctx, const SortOptions& o, const std::vector<Item>& items,
+           long long start, long long end, size_t outputlen) {
+  Database& db = ctx.db();
+  auto* list = new engine::ListObject(ctx.server.config().list_max_listpack_size);
+  for (long long j = start; j <= end; ++j) {
+    const std::string& el = items[j].element;
+    if (o.gets.empty()) list->PushBack(el);
+    for (std::string_view pattern : o.gets) {
+      std::optional<std::string> v = LookupByPattern(db, pattern, el);
+      list->PushBack(v ? *v : std::string());
+    }
+  }
+  engine::KeyWrite kw(db, o.store);
+  if (outputlen == 0) {
+    delete list;
+    if (kw.entry()) {
+      kw.Delete();
+      ctx.Notify(notify::kGeneric, "del", o.store);
+    }
+  } else {
+    Entry::Init init;
+    init.type = ObjType::kList;
+    init.encoding = engine::Encoding::kQuicklist;
+    init.object = list;
+    kw.Set(init);
+    kw.Commit();
+    ctx.Notify(notify::kList, "sortstore", o.store);
+  }
+  ctx.rb.SendLong(static_cast<long long>(outputlen));
+}
+
 // SORT key ... / SORT_RO key ... (sortCommandGeneric).
 void SortGeneric(CmdArgs argv, CommandContext& ctx, bool readonly) {
   SortOptions o;
   if (!ParseSortOptions(argv, readonly, &o, ctx)) return;
   Database& db = ctx.db();
   const Entry* e = db.FindRead(argv[1]);
-  if (e && e->type() != ObjType::kSet) return ctx.rb.SendError(protocol::kErrWrongType);
+  if (e && e->type() != ObjType::kSet && e->type() != ObjType::kList) {
+    return ctx.rb.SendError(protocol::kErrWrongType);
+  }
   std::vector<Item> items;
-  if (e) {
+  if (e && e->type() == ObjType::kList) {
+    static_cast<const engine::ListObject*>(e->object())
+        ->Walk(false, [&](size_t, std::string_view v) {
+          items.push_back({std::string(v)});
+          return true;
+        });
+    // Unsorted (BY nosort), a list keeps its order, read from the tail under DESC (Redis).
+    if (o.dontsort && o.desc) std::reverse(items.begin(), items.end());
+  } else if (e) {
     SetRef::Of(e).ForEach([&](std::string_view m) { items.push_back({std::string(m)}); });
+    // A set's order is the hash table's: STORE sorts it anyway (ALPHA), as Redis does.
+    if (o.dontsort && o.has_store) {
+      o.dontsort = false;
+      o.alpha = true;
+      o.has_by = false;
+    }
   }
   const long long n = static_cast<long long>(items.size());
   long long start = o.limit_start < 0 ? 0 : o.limit_start;
@@ -176,6 +233,7 @@ void SortGeneric(CmdArgs argv, CommandContext& ctx, bool readonly) {
 
   const size_t range = end >= start ? static_cast<size_t>(end - start + 1) : 0;
   const size_t outputlen = o.gets.empty() ? range : o.gets.size() * range;
+  if (o.has_store) return Store(ctx, o, items, start, end, outputlen);
   ctx.rb.StartArray(outputlen);
   for (long long j = start; j <= end; ++j) {
     const std::string& el = items[j].element;
