@@ -2,10 +2,13 @@
 
 #include <utility>
 
+#include "server/engine/sorted_set.h"
+
 namespace tandem::engine {
 namespace {
 
 constexpr size_t kLazyFreeBytes = 64 * 1024;
+constexpr size_t kLazyFreeEffort = 64;
 
 }  // namespace
 
@@ -19,6 +22,12 @@ LazyFree::~LazyFree() {
 }
 
 bool LazyFree::Worth(const Entry* e) {
+  // Redis's lazyfreeGetFreeEffort for sorted sets: a listpack is one allocation, a skiplist
+  // one per member; more than LAZYFREE_THRESHOLD (64) goes to the background thread.
+  if (e->type() == ObjType::kZSet) {
+    return e->encoding() == Encoding::kSkiplist &&
+           ZSet(const_cast<Entry*>(e)).Size() > kLazyFreeEffort;
+  }
   return e->type() != ObjType::kString && e->MemoryUsage() > kLazyFreeBytes;
 }
 

@@ -1,7 +1,7 @@
 // Sorted-set values (server/engine/sorted_set.h): random operation sequences against a simple
 // model (std::set of (score, member) plus a map), crossing the listpack -> skiplist
 // conversion, checking sizes, scores, ranks, both walk directions, score and lex ranges, SCAN
-// coverage and the memory count.
+// coverage and the memory count; the lazy-free threshold.
 #include "server/engine/sorted_set.h"
 
 #include <doctest/doctest.h>
@@ -14,6 +14,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "server/engine/lazy_free.h"
 
 namespace {
 
@@ -212,5 +214,25 @@ TEST_CASE("a listpack holds integral scores as Redis does: -0 reads back as 0") 
   CHECK(s == -123456789.0);
   REQUIRE(ZSet(e).Score("e", &s));
   CHECK(s == 0.1);
+  Entry::Destroy(e);
+}
+
+TEST_CASE("UNLINK frees a sorted set lazily past Redis's free effort of 64 skiplist nodes") {
+  for (size_t n : {64, 65}) {
+    Entry::Init init;
+    init.type = ObjType::kZSet;
+    init.object = ZSet::New(0, 64, 1, &init.encoding);
+    Entry* e = Entry::Create("z", init);
+    for (size_t i = 0; i < n; ++i) ZSet(e).Insert("m" + std::to_string(i), i, 0, 64);
+    CHECK(tandem::engine::LazyFree::Worth(e) == (n > 64));
+    Entry::Destroy(e);
+  }
+  // A listpack is one allocation, whatever its length.
+  Entry::Init init;
+  init.type = ObjType::kZSet;
+  init.object = ZSet::New(128, 64, 1, &init.encoding);
+  Entry* e = Entry::Create("z", init);
+  for (size_t i = 0; i < 128; ++i) ZSet(e).Insert("m" + std::to_string(i), i, 128, 64);
+  CHECK_FALSE(tandem::engine::LazyFree::Worth(e));
   Entry::Destroy(e);
 }
