@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "protocol/push.h"
@@ -68,6 +69,14 @@ struct ClientState {
   uint32_t multi_flags = 0;         // the union of the queued commands' flags
   size_t multi_bytes = 0;           // CLIENT LIST's multi-mem
   std::vector<WatchedKey> watched;  // kept by WatchRegistry
+
+  // Pub/sub subscriptions, kept by PubSubRegistry (patterns in subscription order, as
+  // Redis keeps them in a list).
+  std::unordered_set<std::string> sub_channels;
+  std::unordered_set<std::string> sub_shard_channels;
+  std::vector<std::string> sub_patterns;
+  // Redis's clientSubscriptionsCount: channels and patterns (shard channels count apart).
+  size_t subscriptions() const { return sub_channels.size() + sub_patterns.size(); }
   // Ends the transaction state (not the watches): EXEC, DISCARD, RESET.
   void ResetMulti() {
     in_multi = multi_error = dirty_cas = false;

@@ -24,6 +24,7 @@
 #include "server/engine/eviction.h"
 #include "server/engine_lock.h"
 #include "server/memcache/memcache_stats.h"
+#include "server/pubsub/pubsub_registry.h"
 #include "server/watch_registry.h"
 
 namespace tandem::scripting {
@@ -113,6 +114,8 @@ class ServerState {
   BlockingRegistry& blocking() { return blocking_; }
   // Keys watched by clients (WATCH).
   WatchRegistry& watches() { return watches_; }
+  // Channels, patterns and their subscribers.
+  PubSubRegistry& pubsub() { return pubsub_; }
   // The dispatcher, for commands that run other commands (EXEC); set by its constructor.
   Dispatcher* dispatcher = nullptr;
 
@@ -152,6 +155,7 @@ class ServerState {
   std::vector<ClientState*> monitors_;
   BlockingRegistry blocking_;
   WatchRegistry watches_{dbs_};
+  PubSubRegistry pubsub_;
   uint64_t last_client_id_ = 0;
   std::deque<SlowlogEntry> slowlog_;
   uint64_t slowlog_next_id_ = 0;

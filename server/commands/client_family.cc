@@ -385,15 +385,16 @@ std::string ClientInfoLine(const ClientState& c, int64_t now_ms, const CmdArgs* 
   const size_t multi_mem = c.in_multi ? c.multi_bytes + 24 * c.multi_queue.size() : 0;
   size_t tot_mem = qbuf + qbuf_free + output + argv_bytes + multi_mem + kFixedBytes;
   char buf[512];
-  std::snprintf(buf, sizeof(buf),
-                " age=%lld idle=%lld flags=%s db=%d sub=0 psub=0 ssub=0 multi=%lld qbuf=%zu "
-                "qbuf-free=%zu argv-mem=%zu multi-mem=%zu rbs=%zu rbp=%zu obl=%zu oll=0 omem=0 "
-                "tot-mem=%zu events=%s cmd=",
-                static_cast<long long>((now_ms - c.created_ms) / 1000),
-                static_cast<long long>((now_ms - c.last_interaction_ms) / 1000), flags.c_str(),
-                c.db_index, c.in_multi ? static_cast<long long>(c.multi_queue.size()) : -1LL, qbuf,
-                qbuf_free, argv_bytes, multi_mem, kReplyBufferBytes, output, output, tot_mem,
-                output > 0 ? "rw" : "r");
+  std::snprintf(
+      buf, sizeof(buf),
+      " age=%lld idle=%lld flags=%s db=%d sub=%zu psub=%zu ssub=%zu multi=%lld qbuf=%zu "
+      "qbuf-free=%zu argv-mem=%zu multi-mem=%zu rbs=%zu rbp=%zu obl=%zu oll=0 omem=0 "
+      "tot-mem=%zu events=%s cmd=",
+      static_cast<long long>((now_ms - c.created_ms) / 1000),
+      static_cast<long long>((now_ms - c.last_interaction_ms) / 1000), flags.c_str(), c.db_index,
+      c.sub_channels.size(), c.sub_patterns.size(), c.sub_shard_channels.size(),
+      c.in_multi ? static_cast<long long>(c.multi_queue.size()) : -1LL, qbuf, qbuf_free, argv_bytes,
+      multi_mem, kReplyBufferBytes, output, output, tot_mem, output > 0 ? "rw" : "r");
   std::string line = "id=" + std::to_string(c.id) + " addr=" + c.addr + " laddr=" + c.laddr +
                      " fd=" + std::to_string(c.fd) + " name=" + c.name;
   line += buf;

@@ -33,6 +33,12 @@ void CmdPing(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() > 2) {
     return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
   }
+  if (ctx.client.pubsub && ctx.client.resp == 2) {
+    // In RESP2's subscribed context the reply must look like a message: an array.
+    ctx.rb.StartArray(2);
+    ctx.rb.SendBulk("pong");
+    return ctx.rb.SendBulk(argv.size() == 2 ? argv[1] : "");
+  }
   if (argv.size() == 2) return ctx.rb.SendBulk(argv[1]);
   ctx.rb.SendSimple("PONG");
 }
@@ -56,6 +62,7 @@ void CmdReset(CmdArgs argv, CommandContext& ctx) {
   }
   client.ResetMulti();
   ctx.server.watches().UnwatchAll(&client);
+  ctx.server.pubsub().UnsubscribeAll(&client);
   client.db_index = 0;
   SwitchProtocol(ctx, 2);
   client.authenticated = ctx.server.config().requirepass.empty();

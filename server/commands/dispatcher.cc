@@ -119,6 +119,14 @@ class CountingBuilder final : public protocol::ReplyBuilder {
   const int level_;
 };
 
+// What RESP2 allows in the subscribed context.
+bool AllowedWhileSubscribed(const CommandSpec& spec) {
+  const std::string_view n = spec.name;
+  return n == "ping" || n == "subscribe" || n == "unsubscribe" || n == "psubscribe" ||
+         n == "punsubscribe" || n == "ssubscribe" || n == "sunsubscribe" || n == "quit" ||
+         n == "reset";
+}
+
 // The commands that act on a transaction instead of being queued in it.
 bool IsTransactionControl(const CommandSpec& spec) {
   const std::string_view n = spec.name;
@@ -231,6 +239,11 @@ const CommandSpec* Dispatcher::Admit(CmdArgs argv, ClientState& client,
       DeniedOnOom(*spec, client)) {
     return reject(protocol::kErrOom);
   }
+  if (client.pubsub && client.resp == 2 && !AllowedWhileSubscribed(*spec)) {
+    return reject("ERR Can't execute '" + std::string(spec->name) +
+                  "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed "
+                  "in this context");
+  }
   if (client.in_multi && (spec->flags & kNoMulti)) {
     return reject(protocol::kErrNotInTransaction);
   }
@@ -267,6 +280,12 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
   server_.dbs().SetNow(now_ms);  // the frozen time of this call and of every nested one
   client.last_interaction_ms = now_ms;
   ++client.commands;
+  // Messages for this client from its own command go before the command's reply.
+  struct CallerScope {
+    PubSubRegistry& reg;
+    ~CallerScope() { reg.SetCaller(nullptr, nullptr); }
+  } caller{server_.pubsub()};
+  caller.reg.SetCaller(&client, &rb);
 
   const CommandSpec* spec = Admit(argv, client, rb);
   if (!spec) {
@@ -382,6 +401,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterZSetFamily(table);
   RegisterMemoryFamily(table);
   RegisterListFamily(table);
+  RegisterPubSubFamily(table);
 }
 
 }  // namespace tandem::commands

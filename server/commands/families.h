@@ -19,5 +19,6 @@ void RegisterSortFamily(CommandTable& table);
 void RegisterZSetFamily(CommandTable& table);
 void RegisterMemoryFamily(CommandTable& table);
 void RegisterListFamily(CommandTable& table);
+void RegisterPubSubFamily(CommandTable& table);
 
 }  // namespace tandem::commands

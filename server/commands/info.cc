@@ -310,12 +310,15 @@ void StatsSection(ServerState& server, InfoText& t) {
   t.Add("current_eviction_exceeded_time", 0);
   t.Add("keyspace_hits", server.dbs().keyspace_hits());
   t.Add("keyspace_misses", server.dbs().keyspace_misses());
+  t.Add("pubsub_channels", server.pubsub().channel_count());
+  t.Add("pubsub_patterns", server.pubsub().pattern_count());
+  t.Add("pubsubshard_channels", server.pubsub().shard_channel_count());
   for (const char* f :
-       {"pubsub_channels", "pubsub_patterns", "pubsubshard_channels", "latest_fork_usec",
-        "total_forks", "migrate_cached_sockets", "slave_expires_tracked_keys", "active_defrag_hits",
-        "active_defrag_misses", "active_defrag_key_hits", "active_defrag_key_misses",
-        "total_active_defrag_time", "current_active_defrag_time", "tracking_total_keys",
-        "tracking_total_items", "tracking_total_prefixes", "unexpected_error_replies"}) {
+       {"latest_fork_usec", "total_forks", "migrate_cached_sockets", "slave_expires_tracked_keys",
+        "active_defrag_hits", "active_defrag_misses", "active_defrag_key_hits",
+        "active_defrag_key_misses", "total_active_defrag_time", "current_active_defrag_time",
+        "tracking_total_keys", "tracking_total_items", "tracking_total_prefixes",
+        "unexpected_error_replies"}) {
     t.Add(f, 0);
   }
   t.Add("total_error_replies", s.total_error_replies);

@@ -51,13 +51,16 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
       if (auto self = weak.lock()) self->Close();
     });
   };
-  client.push = [weak, &ctx = ctx_](protocol::PushPtr push) {
-    asio::post(ctx, [weak, push = std::move(push)] {
-      auto self = weak.lock();
-      if (!self || self->closed_) return;
-      self->out_.queued() += push->Encoded(self->session_->client().resp);
-      if (self->session_->OutputOverLimit()) return self->Close();
-      self->StartWrite();
+  client.push = [weak, mailbox = mailbox_, &ctx = ctx_](protocol::PushPtr push) {
+    bool first;
+    {
+      std::lock_guard<std::mutex> guard(mailbox->mu);
+      first = mailbox->items.empty();
+      mailbox->items.push_back(std::move(push));
+    }
+    if (!first) return;  // a drain is already on its way
+    asio::post(ctx, [weak] {
+      if (auto self = weak.lock()) self->DrainPushes();
     });
   };
   client.wake = [weak, &ctx = ctx_] {
@@ -219,6 +222,32 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
   }
   ReportBuffers();
   ReadMore();
+}
+
+void Connection::DrainPushes() {
+  {
+    std::lock_guard<std::mutex> guard(mailbox_->mu);
+    draining_.swap(mailbox_->items);
+  }
+  if (closed_) {
+    draining_.clear();
+    return;
+  }
+  // The protocol is changed only by this connection's own commands (HELLO), on this thread.
+  const int resp = session_->client().resp;
+  std::string& out = out_.queued();
+  for (const auto& push : draining_) {
+    out += push->Encoded(resp);
+    // Checked per push: a subscriber far behind is cut off at its limit, not after taking
+    // in everything that waited for it.
+    if (session_->OutputOverLimit()) {
+      draining_.clear();
+      return Close();
+    }
+  }
+  draining_.clear();
+  StartWrite();
+  ReportBuffers();
 }
 
 void Connection::ReportBuffers() {

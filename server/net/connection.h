@@ -9,7 +9,9 @@
 #include <asio/io_context.hpp>
 #include <asio/steady_timer.hpp>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <vector>
 
 #include "server/commands/dispatcher.h"
 #include "server/net/buffers.h"
@@ -47,6 +49,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void ScheduleBlockTimeout();
   void StartWrite();
   void OnWritten(const asio::error_code& ec, size_t n);
+  // Appends the pushes other threads left in the mailbox to the output (encoded in this
+  // connection's protocol) and checks the output limit once for all of them.
+  void DrainPushes();
   // CLIENT LIST's qbuf, qbuf-free and obl, and the buffers' share of used_memory.
   void ReportBuffers();
   void Close();
@@ -61,6 +66,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::unique_ptr<Session> session_;
   asio::steady_timer pause_timer_;
   asio::steady_timer block_timer_;  // a blocked command's timeout
+  // Pushes posted by other connections (messages, MONITOR lines): ClientState::push adds
+  // to it from any thread and posts one drain when it was empty, so a burst of messages
+  // costs one wake-up of this loop, not one per message.
+  struct Mailbox {
+    std::mutex mu;
+    std::vector<protocol::PushPtr> items;
+  };
+  std::shared_ptr<Mailbox> mailbox_ = std::make_shared<Mailbox>();
+  std::vector<protocol::PushPtr> draining_;
   size_t reported_buffer_bytes_ = 0;
   bool waiting_ = false;  // an async wait for readability is pending
   bool held_ = false;     // commands are left to run (yielded or paused): no reading

@@ -58,6 +58,7 @@ void RespSession::Closed() {
   monitors.erase(std::remove(monitors.begin(), monitors.end(), &client_), monitors.end());
   server_.blocking().Forget(&client_);
   server_.watches().UnwatchAll(&client_);
+  server_.pubsub().UnsubscribeAll(&client_);
   client_.id = 0;
 }
 
@@ -222,9 +223,27 @@ void RespSession::SendServedReply() {
   client_.served_reply.reset();
 }
 
+// On the connection's thread, without the engine lock: the limits come from the
+// connection's configuration snapshot, and what decides the client's class (pubsub,
+// authenticated) is changed only by its own commands, on this thread. The lock is taken
+// only to count a disconnection.
 bool RespSession::OutputOverLimit() {
+  server_.RefreshConfigSnapshot(&config_);
+  const Config& config = *config_;
+  bool over = false;
+  if (!client_.authenticated && out_.queued().size() > kUnauthenticatedOutputBytes) {
+    over = true;
+  } else {
+    over = out_.OverLimit(client_.pubsub ? config.obuf_pubsub : config.obuf_normal,
+                          engine::WallClockMs());
+  }
+  if (!over) return false;
+  Log(LogLevel::kWarning,
+      "Client addr=" + client_.addr +
+          " scheduled to be closed ASAP for overcoming of output buffer limits.");
   auto lock = dispatcher_.LockEngine();
-  return CheckOutputLimits(server_.config(), engine::WallClockMs());
+  ++server_.stats().client_output_limit_disconnections;
+  return true;
 }
 
 }  // namespace tandem::net

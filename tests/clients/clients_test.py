@@ -187,6 +187,27 @@ class RedisPy(unittest.TestCase):
         other.close()
         self.assertEqual(self.r.get("t"), "100")
 
+    def test_pubsub(self):
+        p = self.r.pubsub()
+        p.subscribe("news")
+        p.psubscribe("n*")
+        self.assertEqual(p.get_message(timeout=2)["type"], "subscribe")
+        self.assertEqual(p.get_message(timeout=2)["type"], "psubscribe")
+        self.assertEqual(self.r.publish("news", "hello"), 2)
+        got = [p.get_message(timeout=2) for _ in range(2)]
+        self.assertEqual(sorted((m["type"], m["data"]) for m in got),
+                         [("message", "hello"), ("pmessage", "hello")])
+        self.assertEqual(self.r.pubsub_numsub("news"), [("news", 1)])
+        self.assertEqual(self.r.pubsub_numpat(), 1)
+        p.ping()
+        self.assertEqual(p.get_message(timeout=2)["data"], "")  # RESP2 pong array
+        p.unsubscribe("news")
+        p.punsubscribe()
+        self.assertEqual(p.get_message(timeout=2)["type"], "unsubscribe")
+        self.assertEqual(p.get_message(timeout=2)["type"], "punsubscribe")
+        p.close()
+        self.assertEqual(self.r.pubsub_channels(), [])
+
 
 class MemcachedClients(unittest.TestCase):
     """libmemcached's tools and pymemcache on the memcached port, over the same keyspace."""

@@ -86,6 +86,7 @@ class RawConn {
   RawConn& operator=(const RawConn&) = delete;
 
   bool connected() const { return fd_ >= 0; }
+  int fd() const { return fd_; }
   void Send(const std::string& bytes);
   // Reads until `n` bytes are buffered, the peer closes, or the timeout passes; returns and
   // removes up to `n` bytes.
