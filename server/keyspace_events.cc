@@ -54,17 +54,19 @@ std::string KeyspaceEventsToString(int flags) {
 void NotifyKeyspaceEvent(ServerState& server, int type, std::string_view event,
                          std::string_view key, int db) {
   int flags = server.config().notify_keyspace_events;
-  if (!(flags & type) || !server.publish) return;
+  if (!(flags & type)) return;
+  commands::PubSubRegistry& pubsub = server.pubsub();
+  if (pubsub.idle()) return;  // nobody listens: skip building the channel names
   std::string prefix = "__keyspace@" + std::to_string(db) + "__:";
   if (flags & notify::kKeyspace) {
     std::string channel = prefix;
     channel.append(key);
-    server.publish(channel, event);
+    pubsub.Publish(channel, event, commands::PubSubRegistry::Kind::kChannel);
   }
   if (flags & notify::kKeyevent) {
     std::string channel = "__keyevent@" + std::to_string(db) + "__:";
     channel.append(event);
-    server.publish(channel, key);
+    pubsub.Publish(channel, key, commands::PubSubRegistry::Kind::kChannel);
   }
 }
 

@@ -125,9 +125,6 @@ class ServerState {
   // Total used memory as INFO and maxmemory see it.
   size_t UsedMemory() const;
 
-  // Delivers a message to a channel's subscribers (keyspace notifications); unset until
-  // pub/sub exists.
-  std::function<void(std::string_view channel, std::string_view message)> publish;
   // The Lua scripting state (scripting/), created on first use.
   std::shared_ptr<scripting::ScriptingState> scripting;
   // Set by main(): stops the server (SHUTDOWN).

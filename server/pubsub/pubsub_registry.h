@@ -46,6 +46,8 @@ class PubSubRegistry {
   // Active channels (PUBSUB CHANNELS / SHARDCHANNELS) matching `pattern` (all if empty).
   std::vector<std::string> Channels(std::string_view pattern, Kind kind) const;
   size_t Subscribers(std::string_view channel, Kind kind) const;
+  // No channel or pattern has a subscriber: publishing reaches nobody.
+  bool idle() const { return channels_.empty() && patterns_.empty(); }
   size_t channel_count() const { return channels_.size(); }
   size_t shard_channel_count() const { return shard_channels_.size(); }
   size_t pattern_count() const { return patterns_.size(); }
