@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <climits>
 #include <cstdio>
 
@@ -116,11 +117,20 @@ void AppendValue(std::string* out, std::string_view key, const engine::Entry* e,
   std::string_view v = e->StringValue(buf);
   out->append("VALUE ");
   out->append(key);
-  char head[64];
-  int n = with_cas ? std::snprintf(head, sizeof(head), " %u %zu %llu\r\n", e->client_flags(),
-                                   v.size(), static_cast<unsigned long long>(cas))
-                   : std::snprintf(head, sizeof(head), " %u %zu\r\n", e->client_flags(), v.size());
-  out->append(head, n);
+  char head[72];
+  char* p = head;
+  char* const end = head + sizeof(head);
+  *p++ = ' ';
+  p = std::to_chars(p, end, e->client_flags()).ptr;
+  *p++ = ' ';
+  p = std::to_chars(p, end, v.size()).ptr;
+  if (with_cas) {
+    *p++ = ' ';
+    p = std::to_chars(p, end, cas).ptr;
+  }
+  *p++ = '\r';
+  *p++ = '\n';
+  out->append(head, p - head);
   out->append(v);
   out->append("\r\n");
 }
@@ -237,13 +247,19 @@ TextProtocol::After TextProtocol::Execute(const Request& req, std::string* out) 
   }
   std::string_view cmd = t.tok[0];
   StoreOp op;
-  if (StorageOp(t, &op)) {
-    Store(req, out);
-  } else if (cmd == "get" || cmd == "gets" || cmd == "gat" || cmd == "gats") {
+  if (cmd == "get") {  // the common case first
     if (nt < 3) {
       out->append(kError);
     } else {
-      Get(req, cmd == "gets" || cmd == "gats", cmd[1] == 'a', out);
+      Get(req, false, false, out);
+    }
+  } else if (StorageOp(t, &op)) {
+    Store(req, out);
+  } else if (cmd == "gets" || cmd == "gat" || cmd == "gats") {
+    if (nt < 3) {
+      out->append(kError);
+    } else {
+      Get(req, cmd != "gat", cmd[1] == 'a', out);
     }
   } else if ((cmd == "incr" || cmd == "decr") && (nt == 4 || nt == 5)) {
     Arithmetic(req, cmd == "incr", out);
