@@ -44,7 +44,7 @@ char* WriteElement(char* p, std::string_view v) {
   p += len;
   // The length again, backwards: the last byte holds the low 7 bits.
   for (size_t k = vl; k-- > 0;) {
-    *p++ = static_cast<char>(((len >> (7 * k)) & 0x7f) | (k > 0 ? 0x80 : 0));
+    *p++ = static_cast<char>(((len >> (7 * k)) & 0x7f) | (k + 1 < vl ? 0x80 : 0));
   }
   return p;
 }
