@@ -924,7 +924,7 @@ void CmdZScan(CmdArgs argv, CommandContext& ctx) {
               [&](ZItem it) { items.emplace_back(std::string(it.member), it.score); });
     } else {
       // Redis's scanGenericCommand: steps until `count` elements or 10 * count steps.
-      long budget = count * 10;
+      long budget = count > LONG_MAX / 10 ? LONG_MAX : count * 10;
       next = cursor;
       do {
         next =
