@@ -16,21 +16,25 @@ uint8_t WidthOf(int64_t v) {
   return 8;
 }
 
-size_t VarintSize(size_t v) {
-  size_t n = 1;
-  while (v >= 0x80) {
-    v >>= 7;
-    ++n;
-  }
-  return n;
-}
-
 char* PutVarint(char* p, size_t v) {
   while (v >= 0x80) {
     *p++ = static_cast<char>((v & 0x7f) | 0x80);
     v >>= 7;
   }
   *p++ = static_cast<char>(v);
+  return p;
+}
+
+const char* GetVarint(const char* p, size_t* v) {
+  size_t result = 0;
+  int shift = 0;
+  while (true) {
+    const uint8_t b = static_cast<uint8_t>(*p++);
+    result |= size_t{b & 0x7fu} << shift;
+    if (!(b & 0x80)) break;
+    shift += 7;
+  }
+  *v = result;
   return p;
 }
 
@@ -141,63 +145,104 @@ bool IntSetObject::Remove(IntSetObject*& self, int64_t v) {
 // --- HashPackObject --------------------------------------------------------------------------
 
 HashPackObject* HashPackObject::Create() {
-  void* mem = Allocate(nullptr, sizeof(HashPackObject));
+  void* mem = Allocate(nullptr, sizeof(HashPackObject) + 1);
   HashPackObject* h = new (mem) HashPackObject();
+  h->data()[0] = static_cast<char>(kEnd);
   h->bytes_ = malloc_usable_size(h);
   return h;
 }
 
 Object* HashPackObject::Clone() const {
-  void* mem = Allocate(nullptr, sizeof(HashPackObject) + used_);
+  const size_t used = EndOffset() + 1;
+  void* mem = Allocate(nullptr, sizeof(HashPackObject) + used);
   HashPackObject* h = new (mem) HashPackObject();
-  h->used_ = used_;
-  h->count_ = count_;
-  std::memcpy(h->data(), data(), used_);
+  std::memcpy(h->data(), data(), used);
   h->bytes_ = malloc_usable_size(h);
   return h;
 }
 
-const char* HashPackObject::Read(const char* p, std::string_view* s) {
-  size_t len = 0;
-  int shift = 0;
-  while (true) {
-    const uint8_t b = static_cast<uint8_t>(*p++);
-    len |= size_t{b & 0x7fu} << shift;
-    if (!(b & 0x80)) break;
-    shift += 7;
+const char* HashPackObject::ReadPair(const char* p, std::string_view* f, std::string_view* v) {
+  const uint8_t h = static_cast<uint8_t>(*p++);
+  size_t flen, vlen;
+  if (h != kLong) {
+    flen = h >> 4;
+    vlen = h & 0xf;
+  } else {
+    p = GetVarint(GetVarint(p, &flen), &vlen);
   }
-  *s = std::string_view(p, len);
-  return p + len;
+  *f = std::string_view(p, flen);
+  *v = std::string_view(p + flen, vlen);
+  return p + flen + vlen;
 }
 
-bool HashPackObject::Locate(std::string_view field, size_t* off, size_t* len,
-                            std::string_view* value) const {
+std::string HashPackObject::EncodePair(std::string_view field, std::string_view value) {
+  std::string out;
+  const size_t f = field.size(), v = value.size();
+  if (f < 16 && v < 16 && ((f << 4) | v) < kEnd) {
+    out.push_back(static_cast<char>((f << 4) | v));
+  } else {
+    char buf[21];
+    char* p = buf;
+    *p++ = static_cast<char>(kLong);
+    p = PutVarint(PutVarint(p, f), v);
+    out.append(buf, p - buf);
+  }
+  out.append(field);
+  out.append(value);
+  return out;
+}
+
+size_t HashPackObject::EndOffset() const {
+  const char* p = data();
+  std::string_view f, v;
+  while (static_cast<uint8_t>(*p) != kEnd) p = ReadPair(p, &f, &v);
+  return p - data();
+}
+
+size_t HashPackObject::size() const {
+  size_t n = 0;
+  ForEach([&](std::string_view, std::string_view) {
+    ++n;
+    return true;
+  });
+  return n;
+}
+
+bool HashPackObject::Locate(std::string_view field, size_t* off, size_t* len, size_t* end) const {
   const char* begin = data();
   const char* p = begin;
-  const char* end = p + used_;
-  while (p < end) {
+  bool found = false;
+  while (static_cast<uint8_t>(*p) != kEnd) {
     std::string_view f, v;
-    const char* next = Read(Read(p, &f), &v);
-    if (f == field) {
+    const char* next = ReadPair(p, &f, &v);
+    if (!found && f == field) {
+      found = true;
       *off = p - begin;
       *len = next - p;
-      *value = v;
-      return true;
     }
     p = next;
   }
-  return false;
+  *end = p - begin;
+  return found;
 }
 
 bool HashPackObject::Find(std::string_view field, std::string_view* value) const {
-  size_t off, len;
-  return Locate(field, &off, &len, value);
+  const char* p = data();
+  while (static_cast<uint8_t>(*p) != kEnd) {
+    std::string_view f, v;
+    p = ReadPair(p, &f, &v);
+    if (f == field) {
+      *value = v;
+      return true;
+    }
+  }
+  return false;
 }
 
 std::pair<std::string_view, std::string_view> HashPackObject::At(size_t i) const {
   const char* p = data();
   std::string_view f, v;
-  for (size_t k = 0; k <= i; ++k) p = Read(Read(p, &f), &v);
+  for (size_t k = 0; k <= i; ++k) p = ReadPair(p, &f, &v);
   return {f, v};
 }
 
@@ -208,50 +253,35 @@ HashPackObject* HashPackObject::Reserve(HashPackObject* self, size_t used) {
 }
 
 bool HashPackObject::Set(HashPackObject*& self, std::string_view field, std::string_view value) {
-  size_t off, len;
-  std::string_view old;
-  if (self->Locate(field, &off, &len, &old)) {
-    if (old.size() == value.size()) {
+  size_t off = 0, len = 0, end;
+  const bool found = self->Locate(field, &off, &len, &end);
+  if (found) {
+    std::string_view f, old;
+    ReadPair(self->data() + off, &f, &old);
+    if (old.size() == value.size()) {  // same lengths, same header: overwrite in place
       std::memmove(const_cast<char*>(old.data()), value.data(), value.size());
       return false;
     }
-    // Rewrite the pair in place: keep the field, resize the value part.
-    const size_t voff = (old.data() - self->data()) - VarintSize(old.size());
-    const size_t old_vlen = old.data() + old.size() - (self->data() + voff);
-    const size_t new_vlen = VarintSize(value.size()) + value.size();
-    const size_t used = self->used_;
-    const size_t tail = used - (voff + old_vlen);
-    if (new_vlen > old_vlen) self = Reserve(self, used - old_vlen + new_vlen);
-    char* d = self->data();
-    std::memmove(d + voff + new_vlen, d + voff + old_vlen, tail);
-    char* p = PutVarint(d + voff, value.size());
-    std::memcpy(p, value.data(), value.size());
-    self->used_ = static_cast<uint32_t>(used - old_vlen + new_vlen);
-    if (new_vlen < old_vlen) self = Reserve(self, self->used_);
-    return false;
+  } else {
+    off = end;  // append before the end byte
   }
-  const size_t add =
-      VarintSize(field.size()) + field.size() + VarintSize(value.size()) + value.size();
-  const size_t used = self->used_;
-  self = Reserve(self, used + add);
-  char* p = PutVarint(self->data() + used, field.size());
-  std::memcpy(p, field.data(), field.size());
-  p = PutVarint(p + field.size(), value.size());
-  std::memcpy(p, value.data(), value.size());
-  self->used_ = static_cast<uint32_t>(used + add);
-  ++self->count_;
-  return true;
+  const std::string pair = EncodePair(field, value);
+  const size_t used = end + 1;
+  const size_t new_used = used - len + pair.size();
+  if (new_used > used) self = Reserve(self, new_used);
+  char* d = self->data();
+  std::memmove(d + off + pair.size(), d + off + len, used - off - len);
+  std::memcpy(d + off, pair.data(), pair.size());
+  if (new_used < used) self = Reserve(self, new_used);
+  return !found;
 }
 
 bool HashPackObject::Erase(HashPackObject*& self, std::string_view field) {
-  size_t off, len;
-  std::string_view old;
-  if (!self->Locate(field, &off, &len, &old)) return false;
+  size_t off, len, end;
+  if (!self->Locate(field, &off, &len, &end)) return false;
   char* d = self->data();
-  std::memmove(d + off, d + off + len, self->used_ - off - len);
-  self->used_ -= static_cast<uint32_t>(len);
-  --self->count_;
-  self = Reserve(self, self->used_);
+  std::memmove(d + off, d + off + len, end + 1 - off - len);
+  self = Reserve(self, end + 1 - len);
   return true;
 }
 

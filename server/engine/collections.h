@@ -3,9 +3,9 @@
 //                  allocation with the header, each element 1 to 8 bytes wide (the width of
 //                  the widest element; Redis's intset only has 2, 4 and 8).
 //   SetTableObject other sets ("hashtable"): a StrTable of members.
-//   HashPackObject small hashes ("listpack"): field, value, field, value... each a varint
-//                  length and its bytes, in insertion order, in one allocation with the
-//                  header, grown and shrunk to the exact size.
+//   HashPackObject small hashes ("listpack"): field/value pairs in insertion order, each
+//                  with a one-byte length header when both are short, in one allocation
+//                  with the header, grown and shrunk to the exact size.
 //   HashTableObject other hashes ("hashtable"): a StrTable of field -> value.
 // The compact objects live in a single allocation that moves when it grows: their mutators
 // take the object by reference to a pointer and update it; the caller stores it back into
@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <random>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -76,7 +77,8 @@ class HashPackObject final : public Object {
   Object* Clone() const override;
   static void operator delete(void* p) { std::free(p); }
 
-  size_t size() const { return count_; }
+  // Counted by walking the pairs (at most hash-max-listpack-entries of them).
+  size_t size() const;
   bool Find(std::string_view field, std::string_view* value) const;
   // Stores field = value; true when the field is new. May move the object.
   static bool Set(HashPackObject*& self, std::string_view field, std::string_view value);
@@ -86,10 +88,9 @@ class HashPackObject final : public Object {
   template <class F>
   void ForEach(F&& fn) const {
     const char* p = data();
-    const char* end = p + used_;
-    while (p < end) {
+    while (static_cast<uint8_t>(*p) != kEnd) {
       std::string_view f, v;
-      p = Read(Read(p, &f), &v);
+      p = ReadPair(p, &f, &v);
       if (!fn(f, v)) return;
     }
   }
@@ -97,16 +98,21 @@ class HashPackObject final : public Object {
   std::pair<std::string_view, std::string_view> At(size_t i) const;
 
  private:
+  // The pairs follow the header, then one kEnd byte. A pair whose field and value are short
+  // starts with one byte holding both lengths (field << 4 | value); any other pair starts
+  // with kLong and two varint lengths. Then the field's bytes and the value's.
+  static constexpr uint8_t kEnd = 0xfe;
+  static constexpr uint8_t kLong = 0xff;
+
   HashPackObject() = default;
-  static const char* Read(const char* p, std::string_view* s);
-  // The offset of field's pair and its total length; false when absent.
-  bool Locate(std::string_view field, size_t* off, size_t* len, std::string_view* value) const;
+  static const char* ReadPair(const char* p, std::string_view* f, std::string_view* v);
+  static std::string EncodePair(std::string_view field, std::string_view value);
+  // The offset of field's pair and its length, and the offset of the end byte.
+  bool Locate(std::string_view field, size_t* off, size_t* len, size_t* end) const;
+  size_t EndOffset() const;
   static HashPackObject* Reserve(HashPackObject* self, size_t used);
   char* data() { return reinterpret_cast<char*>(this) + sizeof(HashPackObject); }
   const char* data() const { return reinterpret_cast<const char*>(this) + sizeof(HashPackObject); }
-
-  uint32_t used_ = 0;
-  uint32_t count_ = 0;
 };
 
 class HashTableObject final : public Object {
