@@ -37,6 +37,7 @@ TESTS = {"set": "SET", "get": "GET", "incr": "INCR", "mset": "MSET"}
 TESTS.update({"zadd": "ZADD", "zpopmin": "ZPOPMIN"})  # sorted sets (issue 7)
 TESTS.update({"lpush": "LPUSH", "rpush": "RPUSH", "lpop": "LPOP", "rpop": "RPOP",
               "lrange_100": "LRANGE_100", "lrange_600": "LRANGE_600"})  # lists (issue 7)
+TESTS.update({"sadd": "SADD", "spop": "SPOP", "hset": "HSET"})  # sets and hashes (issue 7)
 
 
 class BenchError(Exception):

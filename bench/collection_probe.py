@@ -7,9 +7,12 @@ collections through `redis-cli --pipe`, on redis-server and on Tandem side by si
 
 Cases (what the issue measures; redis-server 7.0.15 figure on the issue's machine):
     list   10,000 lists of 100 8-byte elements (RPUSH list:<n> e0000001 ...)   ~1,235 B/list
+    hash   100,000 hashes of 10 fields f0..f9, 8-letter values (HSET)          ~238 B/hash
+    set    10,000 sets of 100 random integers below 10^9 (SADD)                 ~532 B/set
 """
 import argparse
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -22,9 +25,26 @@ def list_commands(n, size):
         yield [b"RPUSH", b"list:%07d" % i] + [b"e%07d" % j for j in range(size)]
 
 
+def hash_commands(n, size):
+    rng = random.Random(1)
+    for i in range(n):
+        cmd = [b"HSET", b"hash:%07d" % i]
+        for j in range(size):
+            cmd += [b"f%d" % j, bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz") for _ in range(8))]
+        yield cmd
+
+
+def set_commands(n, size):
+    rng = random.Random(2)
+    for i in range(n):
+        yield [b"SADD", b"set:%07d" % i] + [b"%d" % rng.randrange(10**9) for _ in range(size)]
+
+
 # name -> (default count, default size, command generator, sample key, what)
 CASES = {
     "list": (10000, 100, list_commands, b"list:0000000", "lists of %d 8-byte elements"),
+    "hash": (100000, 10, hash_commands, b"hash:0000000", "hashes of %d fields, 8-byte values"),
+    "set": (10000, 100, set_commands, b"set:0000000", "sets of %d integers below 10^9"),
 }
 
 
