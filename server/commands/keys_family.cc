@@ -20,6 +20,7 @@
 #include "server/engine/glob.h"
 #include "server/engine/key_write.h"
 #include "server/engine/numbers.h"
+#include "server/keyspace_events.h"
 #include "server/server_state.h"
 
 namespace tandem::commands {
@@ -244,15 +245,28 @@ namespace {
 
 // --- Handlers ----------------------------------------------------------------------------------
 
+// DEL and UNLINK: a "del" event for each key deleted (keys one by one only when someone may
+// listen).
+long long DeleteKeys(CmdArgs argv, CommandContext& ctx, bool lazy) {
+  if (!(ctx.server.config().notify_keyspace_events & notify::kGeneric)) {
+    return OpDelete(ctx.db(), argv.subspan(1), lazy);
+  }
+  long long n = 0;
+  for (size_t i = 1; i < argv.size(); ++i) {
+    if (OpDelete(ctx.db(), argv.subspan(i, 1), lazy) == 0) continue;
+    ++n;
+    ctx.Notify(notify::kGeneric, "del", argv[i]);
+  }
+  return n;
+}
+
 // DEL key [key ...]
 void CmdDel(CmdArgs argv, CommandContext& ctx) {
-  ctx.rb.SendLong(OpDelete(ctx.db(), argv.subspan(1), ctx.server.config().lazyfree_lazy_user_del));
+  ctx.rb.SendLong(DeleteKeys(argv, ctx, ctx.server.config().lazyfree_lazy_user_del));
 }
 
 // UNLINK key [key ...]
-void CmdUnlink(CmdArgs argv, CommandContext& ctx) {
-  ctx.rb.SendLong(OpDelete(ctx.db(), argv.subspan(1), true));
-}
+void CmdUnlink(CmdArgs argv, CommandContext& ctx) { ctx.rb.SendLong(DeleteKeys(argv, ctx, true)); }
 
 // EXISTS key [key ...]
 void CmdExists(CmdArgs argv, CommandContext& ctx) {
@@ -274,6 +288,10 @@ void RenameGeneric(CmdArgs argv, CommandContext& ctx, bool nx) {
     case MoveOutcome::kTargetExists:
       return ctx.rb.SendLong(0);
     case MoveOutcome::kDone:
+      if (argv[1] != argv[2]) {  // renaming a key onto itself changes nothing
+        ctx.Notify(notify::kGeneric, "rename_from", argv[1]);
+        ctx.Notify(notify::kGeneric, "rename_to", argv[2]);
+      }
       return nx ? ctx.rb.SendLong(1) : ctx.rb.SendOk();
   }
 }
@@ -305,6 +323,9 @@ void CmdCopy(CmdArgs argv, CommandContext& ctx) {
   }
   DbSet& dbs = ctx.server.dbs();
   MoveOutcome r = OpCopy(dbs, ctx.db(), argv[1], dbs.db(dst_index), argv[2], replace);
+  if (r == MoveOutcome::kDone) {
+    NotifyKeyspaceEvent(ctx.server, notify::kGeneric, "copy_to", argv[2], dst_index);
+  }
   ctx.rb.SendLong(r == MoveOutcome::kDone ? 1 : 0);
 }
 
@@ -315,6 +336,10 @@ void CmdMove(CmdArgs argv, CommandContext& ctx) {
   if (!err.empty()) return ctx.rb.SendError(err);
   if (dst_index == ctx.client.db_index) return ctx.rb.SendError(protocol::kErrSameObject);
   MoveOutcome r = OpMove(ctx.db(), ctx.server.dbs().db(dst_index), argv[1]);
+  if (r == MoveOutcome::kDone) {
+    ctx.Notify(notify::kGeneric, "move_from", argv[1]);
+    NotifyKeyspaceEvent(ctx.server, notify::kGeneric, "move_to", argv[1], dst_index);
+  }
   ctx.rb.SendLong(r == MoveOutcome::kDone ? 1 : 0);
 }
 
@@ -463,7 +488,12 @@ void ExpireGeneric(CmdArgs argv, CommandContext& ctx, bool seconds, bool relativ
   if (!ExpireTimeMs(when, seconds, relative ? now_ms : 0, &when)) {
     return ctx.rb.SendError(protocol::InvalidExpireError(ctx.cmd.name));
   }
-  ctx.rb.SendLong(OpExpire(ctx.db(), argv[1], when, flags, now_ms));
+  const long long set = OpExpire(ctx.db(), argv[1], when, flags, now_ms);
+  if (set) {
+    // A time in the past deletes the key (Redis then reports "del").
+    ctx.Notify(notify::kGeneric, ctx.db().Peek(argv[1]) ? "expire" : "del", argv[1]);
+  }
+  ctx.rb.SendLong(set);
 }
 
 // EXPIRE key seconds [NX | XX | GT | LT]
@@ -480,7 +510,9 @@ void CmdPExpireAt(CmdArgs argv, CommandContext& ctx) { ExpireGeneric(argv, ctx, 
 
 // PERSIST key
 void CmdPersist(CmdArgs argv, CommandContext& ctx) {
-  ctx.rb.SendLong(OpPersist(ctx.db(), argv[1]));
+  const long long r = OpPersist(ctx.db(), argv[1]);
+  if (r) ctx.Notify(notify::kGeneric, "persist", argv[1]);
+  ctx.rb.SendLong(r);
 }
 
 void TtlGeneric(CmdArgs argv, CommandContext& ctx, bool ms, bool absolute) {

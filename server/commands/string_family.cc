@@ -15,6 +15,7 @@
 #include "server/commands/families.h"
 #include "server/commands/string_ops.h"
 #include "server/engine/numbers.h"
+#include "server/keyspace_events.h"
 #include "server/server_state.h"
 
 namespace tandem::commands {
@@ -118,6 +119,10 @@ void SetGeneric(CommandContext& ctx, std::string_view key, std::string_view valu
   if (o.xx) params.condition = SetParams::Condition::kIfPresent;
   OpResult<SetOutcome> r = OpSet(ctx.db(), key, value, params);
   if (ReplyError(r.status(), ctx.rb)) return;
+  if (r->stored) {
+    ctx.Notify(notify::kString, "set", key);
+    if (params.has_expire) ctx.Notify(notify::kGeneric, "expire", key);
+  }
   if (o.get) {
     r->had_old ? ctx.rb.SendBulk(r->old_value) : ctx.rb.SendNull();
   } else if (!ok_reply) {
@@ -196,6 +201,11 @@ void CmdGetEx(CmdArgs argv, CommandContext& ctx) {
   if (ReplyError(r.status(), ctx.rb)) return;
   if (!r.ok()) return ctx.rb.SendNull();
   if (!expire_error.empty()) return ctx.rb.SendError(expire_error);
+  if (params.expiry == GetExParams::Expiry::kSet) {
+    ctx.Notify(notify::kGeneric, "expire", argv[1]);
+  } else if (params.expiry == GetExParams::Expiry::kPersist) {
+    ctx.Notify(notify::kGeneric, "persist", argv[1]);
+  }
   ctx.rb.SendBulk(*r);
 }
 
@@ -203,6 +213,7 @@ void CmdGetEx(CmdArgs argv, CommandContext& ctx) {
 void CmdGetDel(CmdArgs argv, CommandContext& ctx) {
   OpResult<std::string> r = OpGetDel(ctx.db(), argv[1]);
   if (ReplyError(r.status(), ctx.rb)) return;
+  if (r.ok()) ctx.Notify(notify::kGeneric, "del", argv[1]);
   r.ok() ? ctx.rb.SendBulk(*r) : ctx.rb.SendNull();
 }
 
@@ -218,19 +229,25 @@ void CmdMGet(CmdArgs argv, CommandContext& ctx) {
 void CmdMSet(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() % 2 == 0) return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
   OpMSet(ctx.db(), argv.subspan(1));
+  for (size_t i = 1; i < argv.size(); i += 2) ctx.Notify(notify::kString, "set", argv[i]);
   ctx.rb.SendOk();
 }
 
 // MSETNX key value [key value ...]
 void CmdMSetNx(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() % 2 == 0) return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
-  ctx.rb.SendLong(OpMSetNx(ctx.db(), argv.subspan(1)) ? 1 : 0);
+  const bool stored = OpMSetNx(ctx.db(), argv.subspan(1));
+  if (stored) {
+    for (size_t i = 1; i < argv.size(); i += 2) ctx.Notify(notify::kString, "set", argv[i]);
+  }
+  ctx.rb.SendLong(stored ? 1 : 0);
 }
 
 // APPEND key value
 void CmdAppend(CmdArgs argv, CommandContext& ctx) {
   OpResult<size_t> r = OpAppend(ctx.db(), argv[1], argv[2], MaxBulkLen(ctx));
   if (ReplyError(r.status(), ctx.rb)) return;
+  ctx.Notify(notify::kString, "append", argv[1]);
   ctx.rb.SendLong(static_cast<long long>(*r));
 }
 
@@ -249,6 +266,7 @@ void CmdSetRange(CmdArgs argv, CommandContext& ctx) {
   OpResult<size_t> r = OpSetRange(ctx.db(), argv[1], static_cast<unsigned long long>(offset),
                                   argv[3], MaxBulkLen(ctx));
   if (ReplyError(r.status(), ctx.rb)) return;
+  if (!argv[3].empty()) ctx.Notify(notify::kString, "setrange", argv[1]);
   ctx.rb.SendLong(static_cast<long long>(*r));
 }
 
@@ -269,6 +287,7 @@ void CmdGetRange(CmdArgs argv, CommandContext& ctx) {
 void IncrBy(CommandContext& ctx, std::string_view key, long long incr) {
   OpResult<long long> r = OpIncrBy(ctx.db(), key, incr);
   if (ReplyError(r.status(), ctx.rb)) return;
+  ctx.Notify(notify::kString, "incrby", key);
   ctx.rb.SendLong(*r);
 }
 
@@ -297,6 +316,7 @@ void CmdDecrBy(CmdArgs argv, CommandContext& ctx) {
 void CmdIncrByFloat(CmdArgs argv, CommandContext& ctx) {
   OpResult<std::string> r = OpIncrByFloat(ctx.db(), argv[1], argv[2]);
   if (ReplyError(r.status(), ctx.rb)) return;
+  ctx.Notify(notify::kString, "incrbyfloat", argv[1]);
   ctx.rb.SendBulk(*r);
 }
 
