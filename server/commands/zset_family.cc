@@ -15,6 +15,7 @@
 
 #include "protocol/errors.h"
 #include "server/commands/arg_parser.h"
+#include "server/commands/block_on_keys.h"
 #include "server/commands/families.h"
 #include "server/commands/set_ops.h"
 #include "server/commands/zset_ops.h"
@@ -584,6 +585,50 @@ void CmdZMPop(CmdArgs argv, CommandContext& ctx) {
   PopGeneric(argv.subspan(2, static_cast<size_t>(numkeys)), max, count, true, true, ctx);
 }
 
+// --- BZPOPMIN / BZPOPMAX ----------------------------------------------------------------------
+
+// Pops one element of `key` for a blocking pop: [key, member, score]. False when the key holds
+// no sorted set (keep waiting).
+bool ServeBZPop(CommandContext& ctx, std::string_view key, bool max) {
+  engine::KeyWrite kw(ctx.db(), key);
+  Entry* e = kw.entry();
+  if (!e || e->type() != ObjType::kZSet) return false;
+  const bool all = ZSet(e).Size() == 1;
+  ZMembers items = PopZSet(kw, max, 1);
+  kw.Commit();
+  ctx.Notify(notify::kZset, max ? "zpopmax" : "zpopmin", key);
+  if (all) ctx.Notify(notify::kGeneric, "del", key);
+  ctx.rb.StartArray(3);
+  ctx.rb.SendBulk(key);
+  ctx.rb.SendBulk(items[0].first);
+  ctx.rb.SendDouble(items[0].second);
+  return true;
+}
+bool ServeBZPopMin(CmdArgs, CommandContext& ctx, std::string_view key) {
+  return ServeBZPop(ctx, key, false);
+}
+bool ServeBZPopMax(CmdArgs, CommandContext& ctx, std::string_view key) {
+  return ServeBZPop(ctx, key, true);
+}
+
+// BZPOPMIN key [key ...] timeout / BZPOPMAX key [key ...] timeout
+void BZPopGeneric(CmdArgs argv, CommandContext& ctx, bool max) {
+  int64_t deadline;
+  if (!ParseBlockTimeout(argv.back(), ctx, &deadline)) return;
+  CmdArgs keys = argv.subspan(1, argv.size() - 2);
+  for (std::string_view key : keys) {
+    Entry* e = ctx.db().Find(key);
+    if (!e) continue;
+    if (e->type() != ObjType::kZSet) return ctx.rb.SendError(protocol::kErrWrongType);
+    ServeBZPop(ctx, key, max);
+    return;
+  }
+  if (!MayBlock(ctx)) return ctx.rb.SendNullArray();
+  BlockOnKeys(ctx, argv, keys, deadline, max ? &ServeBZPopMax : &ServeBZPopMin);
+}
+void CmdBZPopMin(CmdArgs argv, CommandContext& ctx) { BZPopGeneric(argv, ctx, false); }
+void CmdBZPopMax(CmdArgs argv, CommandContext& ctx) { BZPopGeneric(argv, ctx, true); }
+
 // --- ZRANDMEMBER ------------------------------------------------------------------------------
 
 std::mt19937_64& Rng() {
@@ -1110,6 +1155,20 @@ void RegisterZSetFamily(CommandTable& table) {
                   .last_key = 1,
                   .step = 1,
                   .handler = &CmdZPopMax});
+  table.Register({.name = "bzpopmin",
+                  .arity = -3,
+                  .flags = kW | kNoScript | kBlocking | kF,
+                  .first_key = 1,
+                  .last_key = -2,
+                  .step = 1,
+                  .handler = &CmdBZPopMin});
+  table.Register({.name = "bzpopmax",
+                  .arity = -3,
+                  .flags = kW | kNoScript | kBlocking | kF,
+                  .first_key = 1,
+                  .last_key = -2,
+                  .step = 1,
+                  .handler = &CmdBZPopMax});
   table.Register({.name = "zmpop", .arity = -4, .flags = kW | kMovableKeys, .handler = &CmdZMPop});
   table.Register({.name = "zrandmember",
                   .arity = -2,
