@@ -552,37 +552,56 @@ void PopMinMax(CmdArgs argv, CommandContext& ctx, bool max) {
 void CmdZPopMin(CmdArgs argv, CommandContext& ctx) { PopMinMax(argv, ctx, false); }
 void CmdZPopMax(CmdArgs argv, CommandContext& ctx) { PopMinMax(argv, ctx, true); }
 
-// ZMPOP numkeys key [key ...] MIN | MAX [COUNT count]
-void CmdZMPop(CmdArgs argv, CommandContext& ctx) {
+struct ZMPopArgs {
+  CmdArgs keys;
+  bool max = false;
+  long long count = 1;
+};
+
+// zmpopGenericCommand's parsing from argv[numkeys_idx]; sends the error and returns false on
+// failure.
+bool ParseZMPop(CmdArgs argv, size_t numkeys_idx, CommandContext& ctx, ZMPopArgs* a) {
   long long numkeys;
-  if (!ParseLong(argv[1], &numkeys) || numkeys < 1) {
-    return ctx.rb.SendError(protocol::kErrNumkeysPositive);
+  if (!ParseLong(argv[numkeys_idx], &numkeys) || numkeys < 1) {
+    ctx.rb.SendError(protocol::kErrNumkeysPositive);
+    return false;
   }
-  const size_t where = 2 + static_cast<size_t>(numkeys);
+  const size_t where = numkeys_idx + 1 + static_cast<size_t>(numkeys);
   if (numkeys > static_cast<long long>(argv.size()) || where >= argv.size()) {
-    return ctx.rb.SendError(protocol::kErrSyntax);
+    ctx.rb.SendError(protocol::kErrSyntax);
+    return false;
   }
-  bool max;
   if (engine::EqualsTokenIgnoreCase(argv[where], "min")) {
-    max = false;
+    a->max = false;
   } else if (engine::EqualsTokenIgnoreCase(argv[where], "max")) {
-    max = true;
+    a->max = true;
   } else {
-    return ctx.rb.SendError(protocol::kErrSyntax);
+    ctx.rb.SendError(protocol::kErrSyntax);
+    return false;
   }
   long long count = -1;
   for (size_t j = where + 1; j < argv.size(); ++j) {
     if (count == -1 && engine::EqualsTokenIgnoreCase(argv[j], "count") && j + 1 < argv.size()) {
       ++j;
       if (!ParseLong(argv[j], &count) || count < 1) {
-        return ctx.rb.SendError(protocol::kErrCountPositive);
+        ctx.rb.SendError(protocol::kErrCountPositive);
+        return false;
       }
     } else {
-      return ctx.rb.SendError(protocol::kErrSyntax);
+      ctx.rb.SendError(protocol::kErrSyntax);
+      return false;
     }
   }
-  if (count == -1) count = 1;
-  PopGeneric(argv.subspan(2, static_cast<size_t>(numkeys)), max, count, true, true, ctx);
+  a->count = count == -1 ? 1 : count;
+  a->keys = argv.subspan(numkeys_idx + 1, static_cast<size_t>(numkeys));
+  return true;
+}
+
+// ZMPOP numkeys key [key ...] MIN | MAX [COUNT count]
+void CmdZMPop(CmdArgs argv, CommandContext& ctx) {
+  ZMPopArgs a;
+  if (!ParseZMPop(argv, 1, ctx, &a)) return;
+  PopGeneric(a.keys, a.max, a.count, true, true, ctx);
 }
 
 // --- BZPOPMIN / BZPOPMAX ----------------------------------------------------------------------
@@ -626,6 +645,32 @@ void BZPopGeneric(CmdArgs argv, CommandContext& ctx, bool max) {
   if (!MayBlock(ctx)) return ctx.rb.SendNullArray();
   BlockOnKeys(ctx, argv, keys, deadline, max ? &ServeBZPopMax : &ServeBZPopMin);
 }
+// BZMPOP served from `key`: ZMPOP's reply.
+bool ServeBZMPop(CmdArgs argv, CommandContext& ctx, std::string_view key) {
+  ZMPopArgs a;
+  if (!ParseZMPop(argv, 2, ctx, &a)) return true;  // cannot happen: parsed when it blocked
+  Entry* e = ctx.db().Find(key);
+  if (!e || e->type() != ObjType::kZSet) return false;
+  PopGeneric(CmdArgs(&key, 1), a.max, a.count, true, true, ctx);
+  return true;
+}
+
+// BZMPOP timeout numkeys key [key ...] MIN | MAX [COUNT count]
+void CmdBZMPop(CmdArgs argv, CommandContext& ctx) {
+  ZMPopArgs a;
+  if (!ParseZMPop(argv, 2, ctx, &a)) return;
+  int64_t deadline;
+  if (!ParseBlockTimeout(argv[1], ctx, &deadline)) return;
+  for (std::string_view key : a.keys) {
+    Entry* e = ctx.db().Find(key);
+    if (!e) continue;
+    if (e->type() != ObjType::kZSet) return ctx.rb.SendError(protocol::kErrWrongType);
+    return PopGeneric(CmdArgs(&key, 1), a.max, a.count, true, true, ctx);
+  }
+  if (!MayBlock(ctx)) return ctx.rb.SendNullArray();
+  BlockOnKeys(ctx, argv, a.keys, deadline, &ServeBZMPop);
+}
+
 void CmdBZPopMin(CmdArgs argv, CommandContext& ctx) { BZPopGeneric(argv, ctx, false); }
 void CmdBZPopMax(CmdArgs argv, CommandContext& ctx) { BZPopGeneric(argv, ctx, true); }
 
@@ -1169,6 +1214,10 @@ void RegisterZSetFamily(CommandTable& table) {
                   .last_key = -2,
                   .step = 1,
                   .handler = &CmdBZPopMax});
+  table.Register({.name = "bzmpop",
+                  .arity = -5,
+                  .flags = kW | kBlocking | kMovableKeys,
+                  .handler = &CmdBZMPop});
   table.Register({.name = "zmpop", .arity = -4, .flags = kW | kMovableKeys, .handler = &CmdZMPop});
   table.Register({.name = "zrandmember",
                   .arity = -2,
