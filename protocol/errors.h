@@ -53,6 +53,16 @@ inline constexpr std::string_view kErrAuthNoPassword =
     "sure your configuration is correct?";
 inline constexpr std::string_view kErrOom =
     "OOM command not allowed when used memory > 'maxmemory'.";
+// A script past busy-reply-threshold (EVAL's and FCALL's wording), and SCRIPT/FUNCTION KILL.
+inline constexpr std::string_view kErrBusyScript =
+    "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
+inline constexpr std::string_view kErrBusyFunction =
+    "BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.";
+inline constexpr std::string_view kErrNotBusy = "NOTBUSY No scripts in execution right now.";
+inline constexpr std::string_view kErrUnkillable =
+    "UNKILLABLE Sorry the script already executed write commands against the dataset. You can "
+    "either wait the script termination or kill the server in a hard way using the SHUTDOWN "
+    "NOSAVE command.";
 inline constexpr std::string_view kErrMaxClients = "ERR max number of clients reached";
 // With the command's name: use InvalidExpireError().
 inline constexpr std::string_view kErrInvalidExpire = "ERR invalid expire time in '%s' command";

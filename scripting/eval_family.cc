@@ -12,6 +12,7 @@
 #include "server/commands/subcommand_replies.h"
 #include "server/engine/ascii.h"
 #include "server/engine/numbers.h"
+#include "server/log.h"
 #include "server/server_state.h"
 
 namespace tandem::scripting {
@@ -36,7 +37,6 @@ using scripting::ScriptingOf;
 using scripting::ScriptingState;
 
 constexpr std::string_view kErrNoScript = "NOSCRIPT No matching script. Please use EVAL.";
-constexpr std::string_view kErrNotBusy = "NOTBUSY No scripts in execution right now.";
 constexpr std::string_view kErrKeysGreater =
     "ERR Number of keys can't be greater than number of args";
 constexpr std::string_view kErrKeysNegative = "ERR Number of keys can't be negative";
@@ -124,8 +124,14 @@ constexpr std::string_view kErrWriteAfterRandom =
 // The server side of a running script: runs its redis.call commands as Redis's scriptCall.
 class EvalHost final : public scripting::ScriptHost {
  public:
-  EvalHost(CommandContext& ctx, ScriptingState& state, bool read_only, bool allow_oom)
-      : ctx_(ctx), state_(state), read_only_(read_only), allow_oom_(allow_oom) {
+  EvalHost(CommandContext& ctx, ScriptingState& state, std::string name, bool read_only,
+           bool allow_oom)
+      : ctx_(ctx),
+        state_(state),
+        name_(std::move(name)),
+        read_only_(read_only),
+        allow_oom_(allow_oom) {
+    start_ms_ = engine::WallClockMs();
     const Config& config = ctx.server.config();
     oom_ = config.maxmemory > 0 && ctx.server.UsedMemory() > config.maxmemory;
     deterministic_ = config.lua_deterministic;
@@ -133,6 +139,23 @@ class EvalHost final : public scripting::ScriptHost {
   }
 
   bool Known(std::string_view name) override { return ctx_.server.commands().Find(name); }
+
+  // Past busy-reply-threshold the script turns busy (other clients get -BUSY); then a
+  // SCRIPT KILL or SHUTDOWN NOSAVE stops it.
+  bool Interrupted() override {
+    ScriptRun& run = ctx_.server.script_run();
+    if (!run.busy.load(std::memory_order_relaxed)) {
+      int64_t elapsed = engine::WallClockMs() - start_ms_;
+      if (elapsed < ctx_.server.config().busy_reply_threshold) return false;
+      Log(LogLevel::kWarning,
+          "Slow script detected: still in execution after " + std::to_string(elapsed) +
+              " milliseconds. You can try killing the script using the SCRIPT KILL command. "
+              "Script name is: " +
+              name_ + ".");
+      run.busy.store(true, std::memory_order_release);
+    }
+    return run.kill.load(std::memory_order_acquire);
+  }
 
   // redis.replicate_commands(): the rest of the run is Redis 7.0's (random seed, unsorted
   // replies), and writes after random commands are allowed.
@@ -162,7 +185,10 @@ class EvalHost final : public scripting::ScriptHost {
     if (oom_ && !allow_oom_ && !wrote_ && (spec->flags & kDenyOom)) {
       return "-" + std::string(protocol::kErrOom);
     }
-    if (spec->flags & kWrite) wrote_ = true;
+    if (spec->flags & kWrite) {
+      wrote_ = true;
+      ctx_.server.script_run().wrote.store(true, std::memory_order_release);
+    }
     if (spec->flags & kRandom) random_called_ = true;
     ClientState& client = state_.script_client();
     client.resp = state_.vm().resp();
@@ -189,6 +215,8 @@ class EvalHost final : public scripting::ScriptHost {
  private:
   CommandContext& ctx_;
   ScriptingState& state_;
+  std::string name_;
+  int64_t start_ms_ = 0;
   bool read_only_;
   bool allow_oom_;
   bool oom_ = false;
@@ -215,7 +243,22 @@ void RunScript(CommandContext& ctx, ScriptingState& state, const std::string& sh
   client.db_index = ctx.client.db_index;
   client.id = ctx.client.id;
   client.deny_blocking = true;  // BLMPOP and friends answer at once, as on a timeout
-  EvalHost host(ctx, state, read_only, allow_oom);
+  EvalHost host(ctx, state, sha, read_only, allow_oom);
+  // Io threads see the run through these atomics (server_state.h); all are reset on return.
+  ScriptRun& run = ctx.server.script_run();
+  run.is_function.store(false, std::memory_order_relaxed);
+  run.wrote.store(false, std::memory_order_relaxed);
+  run.kill.store(false, std::memory_order_relaxed);
+  run.running.store(true, std::memory_order_release);
+  struct Done {
+    ScriptRun& run;
+    ~Done() {
+      run.busy.store(false, std::memory_order_release);
+      run.running.store(false, std::memory_order_release);
+      run.kill.store(false, std::memory_order_relaxed);
+      run.wrote.store(false, std::memory_order_relaxed);
+    }
+  } done{run};
   scripting::LuaVm::RunOptions options;
   options.sha = sha;
   options.deterministic = ctx.server.config().lua_deterministic;
@@ -295,7 +338,9 @@ void CmdScriptFlush(CmdArgs argv, CommandContext& ctx) {
 }
 
 // SCRIPT KILL
-void CmdScriptKill(CmdArgs argv, CommandContext& ctx) { ctx.rb.SendError(kErrNotBusy); }
+// Under the engine lock no script runs; while one is busy, io threads answer SCRIPT KILL
+// without the lock (Dispatcher::ExecuteWhileBusy).
+void CmdScriptKill(CmdArgs argv, CommandContext& ctx) { ctx.rb.SendError(protocol::kErrNotBusy); }
 
 // SCRIPT HELP
 void CmdScriptHelp(CmdArgs argv, CommandContext& ctx) {

@@ -19,6 +19,7 @@ namespace {
 char kScriptsKey;   // table: sha -> compiled function
 char kReadonlyKey;  // table: readonly proxy -> the table it shows
 char kGlobalsKey;   // the real globals table (scripts see a readonly proxy of it)
+char kVmKey;        // the LuaVm, for the instruction-count hook
 
 constexpr char kReadonlyError[] = "Attempt to modify a readonly table";
 
@@ -263,6 +264,21 @@ int MathRandom(lua_State* L) {
 int MathRandomSeed(lua_State* L) {
   VmOf(L)->rand().Seed(luaL_checkint(L, 1));
   return 0;
+}
+
+// ---- Long scripts ----------------------------------------------------------------------
+
+constexpr int kHookInstructions = 100000;
+
+void CountHook(lua_State* L, lua_Debug* ar) {
+  lua_pushlightuserdata(L, &kVmKey);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  auto* vm = static_cast<LuaVm*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  if (!vm || !vm->host() || !vm->host()->Interrupted()) return;
+  Log(LogLevel::kWarning, "Lua script killed by user with SCRIPT KILL.");
+  lua_sethook(L, CountHook, LUA_MASKLINE, 0);
+  RaiseError(L, "Script killed by user with SCRIPT KILL...");
 }
 
 // ---- The sandbox --------------------------------------------------------------------------
@@ -518,6 +534,10 @@ void LuaVm::SetupSandbox() {
   lua_pushstring(L, "k");
   lua_rawset(L, -3);
   lua_setmetatable(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+
+  lua_pushlightuserdata(L, &kVmKey);
+  lua_pushlightuserdata(L, this);
   lua_rawset(L, LUA_REGISTRYINDEX);
 
   lua_pushvalue(L, LUA_GLOBALSINDEX);
@@ -885,7 +905,9 @@ void LuaVm::Run(std::string_view name, Args keys, Args argv, ScriptHost& host,
   PushString(L, options.sha);
   lua_rawget(L, -2);
   lua_remove(L, -2);
+  lua_sethook(L, CountHook, LUA_MASKCOUNT, kHookInstructions);
   int status = lua_pcall(L, 0, 1, 1);
+  lua_sethook(L, nullptr, 0, 0);
   host_ = nullptr;
   if (status == 0) {
     ReplyFromLua(rb);

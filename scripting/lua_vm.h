@@ -33,6 +33,9 @@ class ScriptHost {
   virtual bool Known(std::string_view name) = 0;
   // Called by redis.replicate_commands().
   virtual void ReplicateCommands() {}
+  // Called every 100,000 Lua instructions: true stops the script with Redis's "Script
+  // killed by user" error (and every later line raises it again, so pcall cannot hold it).
+  virtual bool Interrupted() { return false; }
 };
 
 // Redis's 48-bit linear congruential generator (drand48's constants), which its Lua

@@ -754,6 +754,8 @@ std::vector<Option> BuildConfigOptions() {
       Enum("enable-protected-configs", kImm, yes_no_local, &Config::enable_protected_configs));
   t.push_back(Save());
   t.push_back(Bool("appendonly", 0, &Config::appendonly));
+  t.push_back(Number("busy-reply-threshold", "lua-time-limit", 0, {0, LONG_MAX},
+                     &Config::busy_reply_threshold));
   t.push_back(Bool("lua-deterministic", kCfgTandem, &Config::lua_deterministic));
   t.push_back(Bool("lua-replicate-commands", kCfgTandem, &Config::lua_replicate_commands));
   constexpr uint32_t kOwn = kCfgTandem;
@@ -783,8 +785,6 @@ std::vector<Option> BuildConfigOptions() {
                      &Config::stream_node_max_entries));
   t.push_back(
       Number("hll-sparse-max-bytes", "", kInert, kSizeTMemory, &Config::hll_sparse_max_bytes));
-  t.push_back(Number("busy-reply-threshold", "lua-time-limit", kInert, {0, LONG_MAX},
-                     &Config::busy_reply_threshold));
 
   // ---- Accepted for compatibility, no effect -------------------------------------------------
   // Process and logging.

@@ -180,19 +180,19 @@ int main(int argc, char** argv) {
     Log(LogLevel::kWarning, "Tandem is now ready to exit, bye bye...");
     pool.Stop();
   };
-  server.request_shutdown = [&] { asio::post(pool.at(0), shutdown); };
+  server.request_shutdown = [&] { asio::post(pool.control(), shutdown); };
   server.rebind_tcp = [&](int old_port, const std::vector<std::string>& old_bind, int port,
                           const std::vector<std::string>& bind) {
     return listener.Rebind(old_port, old_bind, port, bind);
   };
-  asio::signal_set signals(pool.at(0), SIGINT, SIGTERM);
+  asio::signal_set signals(pool.control(), SIGINT, SIGTERM);
   signals.async_wait([&](const asio::error_code& ec, int sig) {
     if (ec) return;
     Log(LogLevel::kWarning, std::string("Received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") +
                                 " scheduling shutdown...");
     shutdown();
   });
-  tandem::ServerCron cron(pool.at(0), server);
+  tandem::ServerCron cron(pool.control(), server);
   cron.Start();
 
   Log(LogLevel::kNotice, "Running mode=standalone, port=" + std::to_string(config.port) +

@@ -18,7 +18,12 @@ void ServerCron::Start() {
 }
 
 void ServerCron::Tick() {
-  std::lock_guard lock(server_.engine_mutex());
+  // Never waits behind a running script: its io thread keeps answering -BUSY.
+  std::unique_lock lock(server_.engine_mutex(), std::defer_lock);
+  if (!lock.try_lock()) {
+    if (server_.script_run().running.load(std::memory_order_acquire)) return;
+    lock.lock();
+  }
   int hz = std::clamp(server_.config().hz, 1, 500);
   // Like Redis's slow cycle: at most 25% of the period on active expiry.
   int64_t budget_us = 250000 / hz;

@@ -44,6 +44,16 @@ struct SlowlogEntry {
   std::string client_name;
 };
 
+// The script (EVAL, FCALL) that holds the engine lock now, as io threads see it without
+// the lock: past busy-reply-threshold their clients get -BUSY instead of waiting.
+struct ScriptRun {
+  std::atomic<bool> running{false};
+  std::atomic<bool> busy{false};         // past busy-reply-threshold
+  std::atomic<bool> is_function{false};  // FCALL (FUNCTION KILL) rather than EVAL (SCRIPT KILL)
+  std::atomic<bool> wrote{false};        // ran a write command: SCRIPT KILL refuses
+  std::atomic<bool> kill{false};         // SCRIPT/FUNCTION KILL or SHUTDOWN NOSAVE asked
+};
+
 struct ServerStats {
   uint64_t total_connections_received = 0;
   uint64_t total_commands_processed = 0;
@@ -125,6 +135,7 @@ class ServerState {
   // Total used memory as INFO and maxmemory see it.
   size_t UsedMemory() const;
 
+  ScriptRun& script_run() { return script_run_; }
   // The Lua scripting state (scripting/), created on first use.
   std::shared_ptr<scripting::ScriptingState> scripting;
   // Set by main(): stops the server (SHUTDOWN).
@@ -151,6 +162,7 @@ class ServerState {
   std::unordered_map<uint64_t, ClientState*> clients_;
   std::vector<ClientState*> monitors_;
   BlockingRegistry blocking_;
+  ScriptRun script_run_;
   WatchRegistry watches_{dbs_};
   PubSubRegistry pubsub_;
   uint64_t last_client_id_ = 0;

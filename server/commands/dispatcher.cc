@@ -315,6 +315,76 @@ void Dispatcher::QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, Client
   rb.SendSimple("QUEUED");
 }
 
+bool Dispatcher::ExecuteWhileBusy(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb) {
+  const CommandTable& table = server_.commands();
+  const CommandSpec* spec = table.Find(argv[0]);
+  if (!spec) {
+    rb.SendError(UnknownCommandError(argv));
+    return true;
+  }
+  if (spec->IsContainer() && argv.size() >= 2) {
+    const CommandSpec* sub = table.FindSub(*spec, argv[1]);
+    if (!sub) {
+      std::string err = "ERR unknown subcommand '";
+      err.append(AsCString(argv[1], 128));
+      err += "'. Try " + engine::ToUpper(spec->name) + " HELP.";
+      rb.SendError(err);
+      return true;
+    }
+    spec = sub;
+  }
+  int argc = static_cast<int>(argv.size());
+  if ((spec->arity > 0 && argc != spec->arity) || argc < -spec->arity) {
+    rb.SendError(protocol::WrongNumArgsError(spec->name));
+    return true;
+  }
+  if (!client.authenticated && !(spec->flags & kNoAuth)) {
+    rb.SendError(protocol::kErrNoAuth);
+    return true;
+  }
+  ScriptRun& run = server_.script_run();
+  const bool function = run.is_function.load(std::memory_order_acquire);
+  const std::string_view busy = function ? protocol::kErrBusyFunction : protocol::kErrBusyScript;
+  if (spec->name == "script|kill" || spec->name == "function|kill") {
+    // Redis's scriptKill.
+    const bool eval_kill = spec->name == "script|kill";
+    if (!run.running.load(std::memory_order_acquire)) {
+      rb.SendError(protocol::kErrNotBusy);
+    } else if (run.wrote.load(std::memory_order_acquire)) {
+      rb.SendError(protocol::kErrUnkillable);
+    } else if (eval_kill && function) {
+      rb.SendError(protocol::kErrBusyFunction);
+    } else if (!eval_kill && !function) {
+      rb.SendError(protocol::kErrBusyScript);
+    } else {
+      run.kill.store(true, std::memory_order_release);
+      rb.SendOk();
+    }
+    return true;
+  }
+  if (spec->name == "shutdown") {
+    bool nosave = std::any_of(argv.begin() + 1, argv.end(), [](std::string_view a) {
+      return engine::EqualsIgnoreCase(a, "nosave");
+    });
+    if (!nosave) {
+      rb.SendError(busy);
+      return true;
+    }
+    // The script stops at its next instruction check, written or not; then the server exits.
+    run.kill.store(true, std::memory_order_release);
+    if (server_.request_shutdown) server_.request_shutdown();
+    return true;
+  }
+  if (spec->name == "quit") {
+    rb.SendOk();
+    client.close_after_reply = true;
+    return true;
+  }
+  if (spec->flags & kAllowBusy) return false;
+  rb.SendError(busy);
+  return true;
+}
+
 bool Dispatcher::EvictForMaxmemory() {
   const Config& config = server_.config();
   return engine::EvictUntilUnderLimit(server_.dbs(), server_.eviction_policy,

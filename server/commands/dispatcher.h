@@ -57,6 +57,13 @@ class Dispatcher {
   void Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& client,
               protocol::ReplyBuilder& rb, protocol::RespWriter* writer, int64_t now_ms);
 
+  // A client's command while a script is busy (past busy-reply-threshold), WITHOUT the
+  // engine lock: replies with the lookup and arity errors, NOAUTH or -BUSY, or handles
+  // SCRIPT KILL, FUNCTION KILL, SHUTDOWN NOSAVE and QUIT. Returns false, replying nothing,
+  // for the other commands that may run during a busy script (AUTH, HELLO...): they wait
+  // for the lock. Touches no shared state but the script's atomics.
+  bool ExecuteWhileBusy(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb);
+
   // Whether a command must wait while CLIENT PAUSE is in force.
   bool PausedFor(CmdArgs argv) const;
 

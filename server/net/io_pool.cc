@@ -4,6 +4,8 @@ namespace tandem::net {
 
 IoPool::IoPool(int threads) {
   if (threads < 1) threads = 1;
+  control_ = std::make_unique<asio::io_context>(1);
+  guards_.emplace_back(control_->get_executor());
   for (int i = 0; i < threads; ++i) {
     contexts_.push_back(std::make_unique<asio::io_context>(1));
     guards_.emplace_back(contexts_.back()->get_executor());
@@ -24,10 +26,10 @@ asio::io_context& IoPool::Next() {
 }
 
 void IoPool::Run() {
-  for (size_t i = 1; i < contexts_.size(); ++i) {
+  for (size_t i = 0; i < contexts_.size(); ++i) {
     threads_.emplace_back([ctx = contexts_[i].get()] { ctx->run(); });
   }
-  contexts_[0]->run();
+  control_->run();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
@@ -35,6 +37,7 @@ void IoPool::Run() {
 
 void IoPool::Stop() {
   guards_.clear();
+  control_->stop();
   for (auto& ctx : contexts_) ctx->stop();
 }
 

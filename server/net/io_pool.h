@@ -1,5 +1,8 @@
 // The io threads: one asio::io_context per thread, each running its own event loop.
-// Connections are assigned round-robin and stay on their loop for life.
+// Connections are assigned round-robin and stay on their loop for life. A separate control
+// loop, on the thread that calls Run(), holds the acceptors, signals, cron and shutdown: it
+// never runs a command, so a busy script on any io thread cannot stop new connections from
+// being accepted (and answered -BUSY) or SHUTDOWN NOSAVE from being carried out.
 #pragma once
 
 #include <asio/executor_work_guard.hpp>
@@ -17,14 +20,17 @@ class IoPool {
 
   asio::io_context& Next();
   asio::io_context& at(size_t i) { return *contexts_[i]; }
+  asio::io_context& control() { return *control_; }
   size_t size() const { return contexts_.size(); }
 
-  // Runs loops 1..n-1 on new threads and loop 0 on the calling thread until Stop().
+  // Runs the io loops on new threads and the control loop on the calling thread until
+  // Stop().
   void Run();
   void Stop();
 
  private:
   using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
+  std::unique_ptr<asio::io_context> control_;
   std::vector<std::unique_ptr<asio::io_context>> contexts_;
   std::vector<Guard> guards_;
   std::vector<std::thread> threads_;

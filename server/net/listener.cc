@@ -25,7 +25,7 @@ bool Listener::OpenTcp(int port, const std::vector<std::string>& bind, Acceptors
     if (addr == "::*") addr = "::";
     asio::error_code ec;
     auto ip = asio::ip::make_address(addr, ec);
-    auto acceptor = std::make_unique<asio::ip::tcp::acceptor>(pool_.at(0));
+    auto acceptor = std::make_unique<asio::ip::tcp::acceptor>(pool_.control());
     if (!ec) {
       asio::ip::tcp::endpoint ep(ip, static_cast<unsigned short>(port));
       acceptor->open(ep.protocol(), ec);
@@ -65,7 +65,7 @@ bool Listener::Open(std::string* err) {
     unix_path_ = config.unixsocket;
     ::unlink(unix_path_.c_str());
     asio::error_code ec;
-    unix_ = std::make_unique<asio::local::stream_protocol::acceptor>(pool_.at(0));
+    unix_ = std::make_unique<asio::local::stream_protocol::acceptor>(pool_.control());
     asio::local::stream_protocol::endpoint ep(unix_path_);
     unix_->open(ep.protocol(), ec);
     if (!ec) unix_->bind(ep, ec);

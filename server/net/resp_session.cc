@@ -1,7 +1,9 @@
 #include "server/net/resp_session.h"
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
+#include <thread>
 
 #include "protocol/errors.h"
 #include "server/engine/ascii.h"
@@ -34,7 +36,27 @@ RespSession::RespSession(commands::ServerState& server, commands::Dispatcher& di
     : Session(in, out), server_(server), dispatcher_(dispatcher), writer_(&out.queued()) {}
 
 Session::Next RespSession::Open() {
-  auto lock = dispatcher_.LockEngine();
+  // A client connecting while a script is busy is not stuck behind it: it is answered
+  // without the lock (-BUSY...) and registered by its first command that takes the lock.
+  commands::ScriptRun& run = server_.script_run();
+  commands::Dispatcher::EngineGuard lock(server_.engine_mutex(), std::defer_lock);
+  while (!lock.try_lock()) {
+    if (run.busy.load(std::memory_order_acquire)) {
+      client_.authenticated = server_.config_snapshot()->requirepass.empty();
+      registered_ = false;
+      return Next::kRead;
+    }
+    if (!run.running.load(std::memory_order_acquire)) {
+      lock.lock();
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  return Register();
+}
+
+Session::Next RespSession::Register() {
+  registered_ = true;
   const Config& config = server_.config();
   client_.id = server_.NextClientId();
   client_.created_ms = engine::WallClockMs();
@@ -52,6 +74,7 @@ Session::Next RespSession::Open() {
 }
 
 void RespSession::Closed() {
+  if (!registered_) return;  // never ran under the lock: nothing refers to it
   auto lock = dispatcher_.LockEngine();
   if (client_.id != 0) server_.clients().erase(client_.id);
   auto& monitors = server_.monitors();
@@ -125,17 +148,48 @@ Session::Next RespSession::Process() {
   return Next::kRead;
 }
 
+size_t RespSession::RunWhileScriptRuns(size_t count, Next* next) {
+  commands::ScriptRun& run = server_.script_run();
+  size_t i = 0;
+  while (i < count) {
+    // Until the script is busy, a command waits for it, as behind the lock.
+    while (run.running.load(std::memory_order_acquire) &&
+           !run.busy.load(std::memory_order_acquire)) {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    if (!run.running.load(std::memory_order_acquire)) return i;
+    if (!dispatcher_.ExecuteWhileBusy(commands::CmdArgs(batch_[i].argv), client_, writer_)) {
+      return i;
+    }
+    ++i;
+    if (client_.close_after_reply) {
+      *next = Next::kCloseAfterWrite;
+      return i;
+    }
+  }
+  return i;
+}
+
 size_t RespSession::RunBatch(size_t count, Next* next) {
   using Mode = commands::ClientState::ReplyMode;
+  size_t first = 0;
+  if (server_.script_run().running.load(std::memory_order_acquire)) {
+    first = RunWhileScriptRuns(count, next);
+    if (first == count || *next != Next::kRead) return first;
+  }
   auto lock = dispatcher_.LockBatch(
       [this](size_t i) -> const std::vector<std::string_view>& { return batch_[i].argv; }, count,
       client_);
+  if (!registered_ && Register() != Next::kRead) {
+    *next = Next::kCloseAfterWrite;
+    return first;
+  }
   const int64_t slice_end_us = dispatcher_.now_us() + kSliceUs;
-  size_t ran = 0;
+  size_t ran = first;
   SendServedReply();  // before anything that follows the blocked command
   if (server_.blocking().IsBlocked(&client_)) {
     *next = Next::kBlocked;  // still waiting: what follows runs once it is served
-    return 0;
+    return first;
   }
   for (; ran < count; ++ran) {
     commands::CmdArgs argv(batch_[ran].argv);

@@ -32,10 +32,19 @@ class RespSession final : public Session {
   // Runs the first `count` parsed commands; returns how many ran and sets *next when the
   // batch stopped early.
   size_t RunBatch(size_t count, Next* next);
+  // Under the engine lock: counts the client and lists it (CLIENT LIST), or refuses it
+  // past maxclients.
+  Next Register();
+  // While a script runs (holding the engine lock): waits until it is busy, then answers
+  // commands without the lock (-BUSY, SCRIPT KILL...), or until it ends. Returns how many
+  // commands it answered; the rest run under the lock.
+  size_t RunWhileScriptRuns(size_t count, Next* next);
   // True when the output limit of the client's class is crossed (closing is up to the caller).
   bool CheckOutputLimits(const Config& config, int64_t now_ms);
   // Under the engine lock: writes the reply a blocked command was served with, if any.
   void SendServedReply();
+  // False while the client connected during a busy script and has not been registered.
+  bool registered_ = true;
 
   commands::ServerState& server_;
   commands::Dispatcher& dispatcher_;

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <memory>
 #include <set>
 #include <string>
 #include <thread>
@@ -152,6 +154,89 @@ TEST_CASE("20 clients: the rate limiter counts exactly and the lock never has tw
   CHECK(max_holders.load() == 1);
   CHECK(acquired.load() > 0);
   CHECK(Str(Run(setup.get(), {"EXISTS", "lock"})) == "0");
+}
+
+}  // namespace
+}  // namespace tandem::test
+
+namespace tandem::test {
+namespace {
+
+// Sends PING on each connection and counts the replies equal to `want` within `wait`.
+int CountReplies(std::vector<std::unique_ptr<RawConn>>& conns, const std::string& want,
+                 std::chrono::milliseconds wait) {
+  for (auto& c : conns) c->Send(EncodeCommand({"PING"}));
+  int n = 0;
+  for (auto& c : conns) n += c->ReadReply(wait) == want;
+  return n;
+}
+
+TEST_CASE("a busy script: clients on the other io threads get -BUSY at once, SCRIPT KILL stops it" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({"--io-threads", "4", "--busy-reply-threshold", "100"}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RawConn runner(server->address());
+  std::vector<std::unique_ptr<RawConn>> others;
+  for (int i = 0; i < 8; ++i) others.push_back(std::make_unique<RawConn>(server->address()));
+  RawConn killer(server->address());
+  CHECK(killer.Command({"SCRIPT", "KILL"}) == "-NOTBUSY No scripts in execution right now.\r\n");
+
+  runner.Send(EncodeCommand({"EVAL", "while true do end", "0"}));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const std::string busy =
+      "-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN "
+      "NOSAVE.\r\n";
+  // The clients that share the script's io thread wait; every other one is answered.
+  CHECK(CountReplies(others, busy, std::chrono::milliseconds(1000)) >= 6);
+  // A client connecting now is answered too (unless it lands on the script's thread).
+  int fresh_busy = 0;
+  for (int i = 0; i < 4; ++i) {
+    RawConn fresh(server->address());
+    fresh_busy += fresh.Command({"GET", "x"}) == busy;
+  }
+  CHECK(fresh_busy >= 2);
+  std::string killed;
+  for (int i = 0; i < 4 && killed.empty(); ++i) {
+    RawConn k(server->address());
+    std::string r = k.Command({"SCRIPT", "KILL"});
+    if (r == "+OK\r\n") killed = r;
+  }
+  CHECK(killed == "+OK\r\n");
+  std::string reply = runner.ReadReply(std::chrono::seconds(5));
+  CHECK(reply.find("-ERR Script killed by user with SCRIPT KILL... script: ") == 0);
+  // Everyone is served again, including the clients that waited.
+  for (auto& c : others) {
+    std::string r = c->ReadReply(std::chrono::milliseconds(200));
+    (void)r;  // a waiting client's PING is answered now (PONG)
+  }
+  CHECK(CountReplies(others, "+PONG\r\n", std::chrono::seconds(3)) == 8);
+  CHECK(runner.Command({"PING"}) == "+PONG\r\n");
+}
+
+TEST_CASE("a busy script that wrote is UNKILLABLE; SHUTDOWN NOSAVE still stops the server" *
+          doctest::skip(UsingExternalServer())) {
+  std::string failure;
+  auto server = TestServer::Start({"--io-threads", "2", "--busy-reply-threshold", "50"}, &failure);
+  REQUIRE_MESSAGE(server, failure);
+  RawConn runner(server->address());
+  runner.Send(EncodeCommand({"EVAL", "redis.call('set','k','v') while true do end", "0"}));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  bool unkillable = false, refused = false, stopped = false;
+  for (int i = 0; i < 4; ++i) {
+    RawConn c(server->address());
+    std::string r = c.Command({"SCRIPT", "KILL"});
+    if (r.empty()) continue;  // on the script's io thread
+    unkillable = r.find("-UNKILLABLE Sorry the script already executed write commands") == 0;
+    refused = c.Command({"SHUTDOWN"}).find("-BUSY ") == 0;
+    c.Send(EncodeCommand({"SHUTDOWN", "NOSAVE"}));
+    stopped = true;
+    break;
+  }
+  CHECK(unkillable);
+  CHECK(refused);
+  REQUIRE(stopped);
+  CHECK(server->WaitExit(std::chrono::seconds(5)) == 0);
 }
 
 }  // namespace
