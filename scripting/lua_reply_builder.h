@@ -30,11 +30,6 @@ class LuaReplyBuilder final : public protocol::ReplyBuilder {
   void StartMap(size_t n) override;
   void StartSet(size_t n) override;
   void StartPush(size_t n) override;
-  // RESP3 nests each pair in its own array; RESP2 is one flat array.
-  void StartPairArray(size_t n) override { StartArray(resp_ == 3 ? n : 2 * n); }
-  void StartPair() override {
-    if (resp_ == 3) StartArray(2);
-  }
   // RESP3 nests pairs in 2-element arrays, as Redis's reply would.
   void StartPairArray(size_t n) override { StartArray(resp_ == 3 ? n : 2 * n); }
   void StartPair() override {
