@@ -17,6 +17,9 @@ IoPool::~IoPool() {
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
+  // The control loop goes first: an accept still queued there holds a socket of one of the
+  // io loops, and destroying it needs that loop alive.
+  control_.reset();
 }
 
 asio::io_context& IoPool::Next() {
