@@ -40,11 +40,20 @@ def set_commands(n, size):
         yield [b"SADD", b"set:%07d" % i] + [b"%d" % rng.randrange(10**9) for _ in range(size)]
 
 
+def zset_commands(n, size):
+    for i in range(n):
+        cmd = [b"ZADD", b"zset:%07d" % i]
+        for j in range(size):
+            cmd += [b"%d" % j, b"m%d" % j]
+        yield cmd
+
+
 # name -> (default count, default size, command generator, sample key, what)
 CASES = {
     "list": (10000, 100, list_commands, b"list:0000000", "lists of %d 8-byte elements"),
     "hash": (100000, 10, hash_commands, b"hash:0000000", "hashes of %d fields, 8-byte values"),
     "set": (10000, 100, set_commands, b"set:0000000", "sets of %d integers below 10^9"),
+    "zset": (10000, 100, zset_commands, b"zset:0000000", "sorted sets of %d members, integer scores"),
 }
 
 

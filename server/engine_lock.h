@@ -4,6 +4,7 @@
 #pragma once
 
 #include <pthread.h>
+#include <time.h>
 
 namespace tandem {
 
@@ -23,6 +24,15 @@ class EngineLock {
   void lock() { pthread_mutex_lock(&mu_); }
   void unlock() { pthread_mutex_unlock(&mu_); }
   bool try_lock() { return pthread_mutex_trylock(&mu_) == 0; }
+  // Waits at most `ms` milliseconds (spinning first, like lock()).
+  bool try_lock_for_ms(int ms) {
+    timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += static_cast<long>(ms) * 1000000;
+    until.tv_sec += until.tv_nsec / 1000000000;
+    until.tv_nsec %= 1000000000;
+    return pthread_mutex_timedlock(&mu_, &until) == 0;
+  }
 
  private:
   pthread_mutex_t mu_;

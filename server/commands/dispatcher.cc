@@ -315,6 +315,16 @@ void Dispatcher::QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, Client
   rb.SendSimple("QUEUED");
 }
 
+Dispatcher::EngineGuard Dispatcher::LockUnlessBusy() {
+  EngineLock& mu = server_.engine_mutex();
+  if (mu.try_lock()) return EngineGuard(mu, std::adopt_lock);
+  const ScriptRun& run = server_.script_run();
+  while (!mu.try_lock_for_ms(10)) {
+    if (run.busy.load(std::memory_order_acquire)) return EngineGuard(mu, std::defer_lock);
+  }
+  return EngineGuard(mu, std::adopt_lock);
+}
+
 bool Dispatcher::ExecuteWhileBusy(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb) {
   const CommandTable& table = server_.commands();
   const CommandSpec* spec = table.Find(argv[0]);

@@ -22,14 +22,21 @@ class Dispatcher {
 
   // The engine lock for work that is not a batch of commands (registering a client...).
   EngineGuard LockEngine() { return EngineGuard(server_.engine_mutex()); }
+  // The engine lock, unless a script is or turns busy (past busy-reply-threshold) while
+  // this thread waits for it: then a guard that owns nothing.
+  EngineGuard LockUnlessBusy();
 
   // The engine lock for a batch of `count` commands (argv_at(i) gives each), held while
   // they run: reads the clock the first command starts at and prefetches the commands'
   // keys so their cache misses overlap. Every command runs under a guard built here; a
   // striped or sharded lock would be chosen from the same keys (see README).
+  // With `unless_busy`, gives up (returning a guard that owns nothing) when a script turns
+  // busy while this thread waits: the caller then answers without the lock.
   template <typename ArgvAt>
-  EngineGuard LockBatch(ArgvAt&& argv_at, size_t count, const ClientState& client) {
-    EngineGuard guard(server_.engine_mutex());
+  EngineGuard LockBatch(ArgvAt&& argv_at, size_t count, const ClientState& client,
+                        bool unless_busy = false) {
+    EngineGuard guard = unless_busy ? LockUnlessBusy() : LockEngine();
+    if (!guard.owns_lock()) return guard;
     BeginBatch();
     if (count > 1) {
       for (int phase = 0; phase < 2; ++phase) {

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <new>
 
+#include "server/engine/varint.h"
+
 namespace tandem::engine {
 namespace {
 
@@ -14,28 +16,6 @@ uint8_t WidthOf(int64_t v) {
     if (v >= -lim && v < lim) return w;
   }
   return 8;
-}
-
-char* PutVarint(char* p, size_t v) {
-  while (v >= 0x80) {
-    *p++ = static_cast<char>((v & 0x7f) | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<char>(v);
-  return p;
-}
-
-const char* GetVarint(const char* p, size_t* v) {
-  size_t result = 0;
-  int shift = 0;
-  while (true) {
-    const uint8_t b = static_cast<uint8_t>(*p++);
-    result |= size_t{b & 0x7fu} << shift;
-    if (!(b & 0x80)) break;
-    shift += 7;
-  }
-  *v = result;
-  return p;
 }
 
 void* Allocate(void* old, size_t size) {

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <new>
 
+#include "server/engine/varint.h"
+
 namespace tandem::engine {
 
 // A packed node: a 12-byte header and `cap` bytes, of which `used` hold `count` elements.
@@ -23,23 +25,12 @@ constexpr size_t kNodeHeader = sizeof(uint32_t) * 3;
 // allocation really holds, so accounting matches resident growth.
 size_t ChunkSize(size_t n) { return std::max<size_t>(32, (n + 8 + 15) & ~size_t{15}); }
 
-size_t VarLen(size_t len) {
-  size_t n = 1;
-  while (len >= 0x80) {
-    len >>= 7;
-    ++n;
-  }
-  return n;
-}
-
-size_t ElementBytes(size_t len) { return len + 2 * VarLen(len); }
+size_t ElementBytes(size_t len) { return len + 2 * VarintSize(len); }
 
 char* WriteElement(char* p, std::string_view v) {
   size_t len = v.size();
-  const size_t vl = VarLen(len);
-  for (size_t k = 0; k < vl; ++k) {
-    *p++ = static_cast<char>(((len >> (7 * k)) & 0x7f) | (k + 1 < vl ? 0x80 : 0));
-  }
+  const size_t vl = VarintSize(len);
+  p = PutVarint(p, len);
   if (len) std::memcpy(p, v.data(), len);
   p += len;
   // The length again, backwards: the last byte holds the low 7 bits.
@@ -52,15 +43,9 @@ char* WriteElement(char* p, std::string_view v) {
 // The element starting at p; returns the position after it.
 const char* ReadForward(const char* p, std::string_view* out) {
   size_t len = 0;
-  size_t shift = 0;
-  uint8_t b;
-  do {
-    b = static_cast<uint8_t>(*p++);
-    len |= size_t{b & 0x7fu} << shift;
-    shift += 7;
-  } while (b & 0x80);
+  p = GetVarint(p, &len);
   *out = {p, len};
-  return p + len + VarLen(len);
+  return p + len + VarintSize(len);
 }
 
 // The element ending at `end`; returns its start.
@@ -74,7 +59,7 @@ const char* ReadBackward(const char* end, std::string_view* out) {
     len |= size_t{b & 0x7fu} << shift;
     shift += 7;
   } while (b & 0x80);
-  const size_t vl = VarLen(len);
+  const size_t vl = VarintSize(len);
   *out = {p - len, len};
   return p - len - vl;
 }

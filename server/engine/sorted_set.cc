@@ -10,43 +10,13 @@
 #include <random>
 
 #include "server/engine/hash.h"
+#include "server/engine/varint.h"
 
 namespace tandem::engine {
 
 // ---- Element coding shared by the listpack --------------------------------------------------
 
 namespace {
-
-char* PutLen(char* p, size_t n) {
-  while (n >= 0x80) {
-    *p++ = static_cast<char>(n | 0x80);
-    n >>= 7;
-  }
-  *p++ = static_cast<char>(n);
-  return p;
-}
-
-const char* GetLen(const char* p, size_t* n) {
-  size_t v = 0;
-  int shift = 0;
-  uint8_t b;
-  do {
-    b = static_cast<uint8_t>(*p++);
-    v |= size_t{b & 0x7fu} << shift;
-    shift += 7;
-  } while (b & 0x80);
-  *n = v;
-  return p;
-}
-
-size_t LenBytes(size_t n) {
-  size_t k = 1;
-  while (n >= 0x80) {
-    n >>= 7;
-    ++k;
-  }
-  return k;
-}
 
 // Score byte codes: t < 0xF0 is the integer t - 16; 0xF1..0xF8 a little-endian signed
 // integer of t - 0xF0 bytes; 0xFF a raw double. Integers are used where Redis's listpack
@@ -109,13 +79,13 @@ const char* GetScore(const char* p, double* d) {
 
 const char* GetItem(const char* p, ZItem* item) {
   size_t len;
-  p = GetLen(p, &len);
+  p = GetVarint(p, &len);
   item->member = std::string_view(p, len);
   return GetScore(p + len, &item->score);
 }
 
 size_t ItemBytes(std::string_view member, double score) {
-  return LenBytes(member.size()) + member.size() + ScoreBytes(score);
+  return VarintSize(member.size()) + member.size() + ScoreBytes(score);
 }
 
 // (score, member) order, as Redis's zslInsert.
@@ -237,7 +207,7 @@ class ZListpack final : public Object {
     ZListpack* lp = Resize(old_used + n);
     char* at = lp->data() + off;
     std::memmove(at + n, at, old_used - off);
-    at = PutLen(at, member.size());
+    at = PutVarint(at, member.size());
     std::memcpy(at, member.data(), member.size());
     PutScore(at + member.size(), score);
     lp->used_ = old_used + n;
@@ -633,7 +603,7 @@ Object* ZSet::Build(std::vector<std::pair<std::string, double>> items, size_t ma
   ZListpack* lp = ZListpack::Create(bytes);
   char* p = lp->data();
   for (const auto& [m, s] : items) {
-    p = PutLen(p, m.size());
+    p = PutVarint(p, m.size());
     std::memcpy(p, m.data(), m.size());
     p = PutScore(p + m.size(), s);
   }

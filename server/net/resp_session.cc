@@ -38,19 +38,11 @@ RespSession::RespSession(commands::ServerState& server, commands::Dispatcher& di
 Session::Next RespSession::Open() {
   // A client connecting while a script is busy is not stuck behind it: it is answered
   // without the lock (-BUSY...) and registered by its first command that takes the lock.
-  commands::ScriptRun& run = server_.script_run();
-  commands::Dispatcher::EngineGuard lock(server_.engine_mutex(), std::defer_lock);
-  while (!lock.try_lock()) {
-    if (run.busy.load(std::memory_order_acquire)) {
-      client_.authenticated = server_.config_snapshot()->requirepass.empty();
-      registered_ = false;
-      return Next::kRead;
-    }
-    if (!run.running.load(std::memory_order_acquire)) {
-      lock.lock();
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  auto lock = dispatcher_.LockUnlessBusy();
+  if (!lock.owns_lock()) {
+    client_.authenticated = server_.config_snapshot()->requirepass.empty();
+    registered_ = false;
+    return Next::kRead;
   }
   return Register();
 }
@@ -148,9 +140,9 @@ Session::Next RespSession::Process() {
   return Next::kRead;
 }
 
-size_t RespSession::RunWhileScriptRuns(size_t count, Next* next) {
+size_t RespSession::RunWhileScriptRuns(size_t from, size_t count, Next* next) {
   commands::ScriptRun& run = server_.script_run();
-  size_t i = 0;
+  size_t i = from;
   while (i < count) {
     // Until the script is busy, a command waits for it, as behind the lock.
     while (run.running.load(std::memory_order_acquire) &&
@@ -173,13 +165,19 @@ size_t RespSession::RunWhileScriptRuns(size_t count, Next* next) {
 size_t RespSession::RunBatch(size_t count, Next* next) {
   using Mode = commands::ClientState::ReplyMode;
   size_t first = 0;
-  if (server_.script_run().running.load(std::memory_order_acquire)) {
-    first = RunWhileScriptRuns(count, next);
-    if (first == count || *next != Next::kRead) return first;
+  commands::Dispatcher::EngineGuard lock;
+  // The first wait gives up if a script turns busy meanwhile (a script may be starting on
+  // another thread right now); the commands that need the lock even then (AUTH, HELLO...)
+  // wait for it.
+  for (bool unless_busy = true; !lock.owns_lock(); unless_busy = false) {
+    if (server_.script_run().running.load(std::memory_order_acquire)) {
+      first = RunWhileScriptRuns(first, count, next);
+      if (first == count || *next != Next::kRead) return first;
+    }
+    lock = dispatcher_.LockBatch(
+        [this](size_t i) -> const std::vector<std::string_view>& { return batch_[i].argv; }, count,
+        client_, unless_busy);
   }
-  auto lock = dispatcher_.LockBatch(
-      [this](size_t i) -> const std::vector<std::string_view>& { return batch_[i].argv; }, count,
-      client_);
   if (!registered_ && Register() != Next::kRead) {
     *next = Next::kCloseAfterWrite;
     return first;

@@ -36,9 +36,9 @@ class RespSession final : public Session {
   // past maxclients.
   Next Register();
   // While a script runs (holding the engine lock): waits until it is busy, then answers
-  // commands without the lock (-BUSY, SCRIPT KILL...), or until it ends. Returns how many
-  // commands it answered; the rest run under the lock.
-  size_t RunWhileScriptRuns(size_t count, Next* next);
+  // commands from `from` on without the lock (-BUSY, SCRIPT KILL...), or until it ends.
+  // Returns the index of the first command it did not answer; the rest run under the lock.
+  size_t RunWhileScriptRuns(size_t from, size_t count, Next* next);
   // True when the output limit of the client's class is crossed (closing is up to the caller).
   bool CheckOutputLimits(const Config& config, int64_t now_ms);
   // Under the engine lock: writes the reply a blocked command was served with, if any.
