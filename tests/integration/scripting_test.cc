@@ -225,6 +225,9 @@ TEST_CASE("a busy script that wrote is UNKILLABLE; SHUTDOWN NOSAVE still stops t
   RawConn runner(server->address());
   std::vector<std::unique_ptr<RawConn>> others;
   for (int i = 0; i < 6; ++i) others.push_back(std::make_unique<RawConn>(server->address()));
+  // Every connection registered (and the fixture's probe connection gone) before the script
+  // starts: a connection closing during a busy script waits for it on its io thread.
+  for (auto& c : others) REQUIRE(c->Command({"PING"}) == "+PONG\r\n");
   runner.Send(EncodeCommand({"EVAL", "redis.call('set','k','v') while true do end", "0"}));
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   bool unkillable = false, refused = false, stopped = false;
