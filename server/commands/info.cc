@@ -82,7 +82,9 @@ struct MetricTracker {
   int next = 0;
 
   void Sample(int64_t now_ms, uint64_t value) {
-    if (last_ms != 0 && now_ms > last_ms) {
+    // A counter below its last reading was reset (a new server in the same process): the
+    // next sample starts from it.
+    if (last_ms != 0 && now_ms > last_ms && value >= last_value) {
       samples[next] = static_cast<double>(value - last_value) * 1000.0 / (now_ms - last_ms);
       next = (next + 1) % kSamples;
     }
