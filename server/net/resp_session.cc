@@ -149,7 +149,8 @@ size_t RespSession::RunWhileScriptRuns(size_t from, size_t count, Next* next) {
            !run.busy.load(std::memory_order_acquire)) {
       std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
-    if (!run.running.load(std::memory_order_acquire)) return i;
+    // Not busy: the script ended (another may have started since): the lock decides.
+    if (!run.busy.load(std::memory_order_acquire)) return i;
     if (!dispatcher_.ExecuteWhileBusy(commands::CmdArgs(batch_[i].argv), client_, writer_)) {
       return i;
     }
