@@ -220,6 +220,8 @@ class Server:
         if is_redis_server(self._binary):
             # No persistence for the reference (and for a redis-server dry run as "Tandem").
             argv += ["--save", "", "--appendonly", "no"]
+        else:
+            argv += ["--memcached-port", "0"]  # a busy 11211 would stop Tandem's start-up
         return argv + self._extra
 
     def start(self):

@@ -125,7 +125,7 @@ def main():
     r, renc = probe([a.redis, "--port", str(rp), "--bind", "127.0.0.1", "--save", "",
                      "--appendonly", "no"], rp, data, sample)
     t, tenc = probe([os.path.abspath(a.tandem), "--port", str(tp), "--bind", "127.0.0.1",
-                     "--io-threads", "1"], tp, data, sample)
+                     "--io-threads", "1", "--memcached-port", "0"], tp, data, sample)
     print(f"{count} {what % size}, RSS growth per collection:")
     print(f"  redis-server {r / count:8.1f} B ({renc})")
     print(f"  tandem       {t / count:8.1f} B ({tenc})")

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdio>
 
+#include "protocol/memcache_errors.h"
 #include "server/engine/key_write.h"
 #include "server/keyspace_events.h"
 #include "server/memcache/text_protocol.h"
@@ -14,19 +15,26 @@
 namespace tandem::memcache {
 namespace {
 
+using protocol::memcache::kBadArithmeticMode;
+using protocol::memcache::kBadChunk;
+using protocol::memcache::kBadFormat;
+using protocol::memcache::kBadKeyEncoding;
+using protocol::memcache::kBadSetMode;
+using protocol::memcache::kBadToken;
+using protocol::memcache::kDuplicateFlag;
+using protocol::memcache::kError;
+using protocol::memcache::kInvalidFlag;
+using protocol::memcache::kInvalidOrDuplicate;
 using protocol::memcache::kKeyMaxLength;
+using protocol::memcache::kNoMemory;
+using protocol::memcache::kNonNumeric;
+using protocol::memcache::kOpaqueTooLong;
+using protocol::memcache::kTooLarge;
 using protocol::memcache::ParseI32;
 using protocol::memcache::ParseU32;
 using protocol::memcache::ParseU64;
 using protocol::memcache::Tokens;
 
-constexpr std::string_view kBadFormat = "CLIENT_ERROR bad command line format\r\n";
-constexpr std::string_view kBadToken = "CLIENT_ERROR bad token in command line format\r\n";
-constexpr std::string_view kInvalidFlag = "CLIENT_ERROR invalid flag\r\n";
-constexpr std::string_view kDuplicateFlag = "CLIENT_ERROR duplicate flag\r\n";
-constexpr std::string_view kInvalidOrDuplicate = "CLIENT_ERROR invalid or duplicate flag\r\n";
-constexpr std::string_view kNonNumeric =
-    "CLIENT_ERROR cannot increment or decrement non-numeric value\r\n";
 constexpr size_t kMaxOpaque = 32;
 
 // The flags a meta command carries: each one's token (after the flag character), in order.
@@ -61,7 +69,7 @@ std::string_view PreparseFlags(const Tokens& t, size_t first, MetaFlags* f) {
         if (!ParseI32(tok.substr(1), &n)) return kBadToken;
         break;
       case 'O':
-        if (tok.size() - 1 > kMaxOpaque) return "CLIENT_ERROR opaque token too long\r\n";
+        if (tok.size() - 1 > kMaxOpaque) return kOpaqueTooLong;
         break;
       default:
         break;
@@ -134,7 +142,7 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
   memcache::Stats& st = server_.memcache_stats;
   const Tokens& t = req.tokens;
   if (t.n < 2) {
-    out->append("ERROR\r\n");
+    out->append(kError);
     return;
   }
   std::string_view raw_key = t.tok[1];
@@ -151,7 +159,7 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
   std::string_view key = raw_key;
   if (f.has('b')) {
     if (!DecodeBase64(raw_key, &decoded)) {
-      out->append("CLIENT_ERROR error decoding key\r\n");
+      out->append(kBadKeyEncoding);
       return;
     }
     key = decoded;
@@ -231,7 +239,7 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
   memcache::Stats& st = server_.memcache_stats;
   const Tokens& t = req.tokens;
   if (t.n < 2) {
-    out->append("ERROR\r\n");
+    out->append(kError);
     return;
   }
   std::string_view raw_key = t.tok[1];
@@ -250,7 +258,7 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
   std::string_view key = raw_key;
   if (f.has('b')) {
     if (!DecodeBase64(raw_key, &decoded)) {
-      out->append("CLIENT_ERROR error decoding key\r\n");
+      out->append(kBadKeyEncoding);
       return;
     }
     key = decoded;
@@ -270,23 +278,23 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
     std::string_view m = f['M'];
     mode = m.empty() ? '?' : m[0];
     if (m.size() != 1 || std::string_view("EAPRS").find(mode) == std::string_view::npos) {
-      out->append("CLIENT_ERROR invalid mode for ms M token\r\n");
+      out->append(kBadSetMode);
       return;
     }
   }
   if (req.too_large) {
     ++st.store_too_large;
-    out->append("SERVER_ERROR object too large for cache\r\n");
+    out->append(kTooLarge);
     return;
   }
   if (req.bad_chunk) {
-    out->append("CLIENT_ERROR bad data chunk\r\n");
+    out->append(kBadChunk);
     return;
   }
   ++st.cmd_set;
   if (!MakeRoom()) {
     ++st.store_no_memory;
-    out->append("SERVER_ERROR out of memory storing object\r\n");
+    out->append(kNoMemory);
     return;
   }
   int32_t ttl = 0;
@@ -361,7 +369,7 @@ void TextProtocol::MetaDelete(const Request& req, std::string* out) {
   memcache::Stats& st = server_.memcache_stats;
   const Tokens& t = req.tokens;
   if (t.n < 2) {
-    out->append("ERROR\r\n");
+    out->append(kError);
     return;
   }
   std::string_view raw_key = t.tok[1];
@@ -389,7 +397,7 @@ void TextProtocol::MetaDelete(const Request& req, std::string* out) {
   std::string_view key = raw_key;
   if (f.has('b')) {
     if (!DecodeBase64(raw_key, &decoded)) {
-      out->append("CLIENT_ERROR error decoding key\r\n");
+      out->append(kBadKeyEncoding);
       return;
     }
     key = decoded;
@@ -419,7 +427,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
   memcache::Stats& st = server_.memcache_stats;
   const Tokens& t = req.tokens;
   if (t.n < 2) {
-    out->append("ERROR\r\n");
+    out->append(kError);
     return;
   }
   std::string_view raw_key = t.tok[1];
@@ -449,7 +457,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     } else if (c == 'D' || c == 'd' || c == '-') {
       incr = false;
     } else {
-      out->append("CLIENT_ERROR invalid mode for ma M token\r\n");
+      out->append(kBadArithmeticMode);
       return;
     }
   }
@@ -457,7 +465,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
   std::string_view key = raw_key;
   if (f.has('b')) {
     if (!DecodeBase64(raw_key, &decoded)) {
-      out->append("CLIENT_ERROR error decoding key\r\n");
+      out->append(kBadKeyEncoding);
       return;
     }
     key = decoded;
@@ -543,7 +551,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
 void TextProtocol::MetaDebug(const Request& req, std::string* out) {
   const Tokens& t = req.tokens;
   if (t.n < 2) {
-    out->append("ERROR\r\n");
+    out->append(kError);
     return;
   }
   std::string_view key = t.tok[1];

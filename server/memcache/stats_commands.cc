@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "protocol/memcache_errors.h"
 #include "server/engine/key_write.h"
 #include "server/memcache/text_protocol.h"
 #include "server/server_state.h"
@@ -166,7 +167,7 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
     return;
   }
   if (sub == "detail") {
-    out->append("CLIENT_ERROR usage: stats detail on|off|dump\r\n");
+    out->append(protocol::memcache::kStatsDetailUsage);
     return;
   }
   if (sub == "settings") {
@@ -306,18 +307,18 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
   if (sub == "conns") {
     return w.End();
   }
-  out->append("ERROR\r\n");
+  out->append(protocol::memcache::kError);
 }
 
 // lru_crawler metadump <all|hash|classes>: one line per live item of the memcached database.
 void TextProtocol::LruCrawler(const Request& req, std::string* out) {
   const auto& t = req.tokens;
   if (t.n < 3 || t.tok[1] != "metadump") {
-    out->append("ERROR\r\n");
+    out->append(protocol::memcache::kError);
     return;
   }
   if (out->size() > batch_mark_) {
-    out->append("ERROR cannot pipeline other commands before metadump\r\n");
+    out->append(protocol::memcache::kMetadumpPipelined);
     return;
   }
   engine::Database& d = db();

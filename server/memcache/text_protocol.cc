@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdio>
 
+#include "protocol/memcache_errors.h"
 #include "server/engine/eviction.h"
 #include "server/engine/key_write.h"
 #include "server/engine/numbers.h"
@@ -16,22 +17,24 @@
 namespace tandem::memcache {
 namespace {
 
+using protocol::memcache::kBadChunk;
+using protocol::memcache::kBadDelta;
+using protocol::memcache::kBadExptime;
+using protocol::memcache::kBadFormat;
+using protocol::memcache::kBadShutdownMode;
+using protocol::memcache::kDeleteUsage;
+using protocol::memcache::kError;
 using protocol::memcache::kKeyMaxLength;
+using protocol::memcache::kNoMemory;
+using protocol::memcache::kNonNumeric;
+using protocol::memcache::kShutdownDisabled;
+using protocol::memcache::kTooLarge;
 using protocol::memcache::ParseI32;
 using protocol::memcache::ParseU32;
 using protocol::memcache::ParseU64;
 using protocol::memcache::Tokens;
 
 constexpr std::string_view kVersion = "1.6.18";
-constexpr std::string_view kError = "ERROR\r\n";
-constexpr std::string_view kBadFormat = "CLIENT_ERROR bad command line format\r\n";
-constexpr std::string_view kBadChunk = "CLIENT_ERROR bad data chunk\r\n";
-constexpr std::string_view kTooLarge = "SERVER_ERROR object too large for cache\r\n";
-constexpr std::string_view kNoMemory = "SERVER_ERROR out of memory storing object\r\n";
-constexpr std::string_view kBadExptime = "CLIENT_ERROR invalid exptime argument\r\n";
-constexpr std::string_view kNonNumeric =
-    "CLIENT_ERROR cannot increment or decrement non-numeric value\r\n";
-constexpr std::string_view kBadDelta = "CLIENT_ERROR invalid numeric delta argument\r\n";
 // memcached's REALTIME_MAXDELTA: larger exptimes are absolute unix times.
 constexpr int64_t kRealtimeMaxDelta = 60 * 60 * 24 * 30;
 // memcached's item header with a CAS field, plus the key's terminating NUL: what an item
@@ -526,7 +529,7 @@ void TextProtocol::Delete(const Request& req, std::string* out) {
     const bool valid =
         (nt == 4 && (hold_is_zero || noreply)) || (nt == 5 && hold_is_zero && noreply);
     if (!valid) {
-      out->append("CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]\r\n");
+      out->append(kDeleteUsage);
       return;
     }
   }
@@ -634,12 +637,12 @@ void TextProtocol::CacheMemlimit(const Request& req, std::string* out) {
 // shutdown [graceful]: only with memcached-enable-shutdown (memcached's -A).
 TextProtocol::After TextProtocol::Shutdown(const Request& req, std::string* out) {
   if (!server_.config().memcached_enable_shutdown) {
-    out->append("ERROR: shutdown not enabled\r\n");
+    out->append(kShutdownDisabled);
     return After::kContinue;
   }
   const Tokens& t = req.tokens;
   if (!(t.n == 1 || (t.n == 2 && t.tok[1] == "graceful"))) {
-    out->append("CLIENT_ERROR invalid shutdown mode\r\n");
+    out->append(kBadShutdownMode);
     return After::kContinue;
   }
   if (server_.request_shutdown) server_.request_shutdown();

@@ -50,14 +50,16 @@ bool Listener::Open(std::string* err) {
   const Config& config = *snapshot;
   if (!OpenTcp(config.port, config.bind, &tcp_, err)) return false;
   for (auto& acceptor : tcp_) AcceptTcp(*acceptor);
-  // The memcached door. Not being able to open it is a warning, not a failure: the Redis
-  // door still serves (and several servers on one host share the default port 11211).
+  // The memcached door. A busy port stops start-up, as a busy Redis port does: a server that
+  // came up without the door its clients use would fail them later and less visibly.
   if (config.memcached_port != 0) {
     std::string why;
     const auto& addrs = config.memcached_bind.empty() ? config.bind : config.memcached_bind;
     if (!OpenTcp(config.memcached_port, addrs, &memcache_, &why)) {
-      Log(LogLevel::kWarning, why + " (memcached port)");
-      memcache_.clear();
+      Log(LogLevel::kWarning, why);
+      *err = "Failed listening on memcached port " + std::to_string(config.memcached_port) +
+             " (TCP), aborting.";
+      return false;
     }
     for (auto& acceptor : memcache_) AcceptTcp(*acceptor, Connection::Protocol::kMemcache);
   }

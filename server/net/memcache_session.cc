@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "protocol/memcache_errors.h"
 #include "server/log.h"
 
 namespace tandem::net {
@@ -27,7 +28,7 @@ Session::Next MemcacheSession::Open() {
   client_.db_index = config.memcached_db < config.databases ? config.memcached_db : 0;
   if (server_.clients().size() >= static_cast<size_t>(config.maxclients)) {
     ++st.rejected_connections;
-    out_.queued() += "ERROR Too many open connections\r\n";
+    out_.queued() += protocol::memcache::kTooManyConnections;
     client_.id = 0;
     return Next::kCloseAfterWrite;
   }

@@ -503,6 +503,8 @@ class Server:
         self.addr = ("127.0.0.1", port)
         self.config = list(config)
         argv = [self.binary, "--port", str(port)] + BASE_ARGS + self.config
+        if "redis-server" not in os.path.basename(self.binary):
+            argv += ["--memcached-port", "0"]  # a busy 11211 would stop Tandem's start-up
         self.log_path = os.path.join(self.workdir, "%s-%d.log" % (self.label, port))
         log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(argv, cwd=self.workdir, stdout=log, stderr=log,

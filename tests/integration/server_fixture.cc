@@ -159,7 +159,9 @@ std::unique_ptr<TestServer> TestServer::Launch(const std::string& config_file,
   server->log_path_ = TempPath("server.log");
   std::vector<std::string> full;
   if (!config_file.empty()) full.push_back(config_file);
-  for (const char* a : {"--port", "", "--bind", "127.0.0.1", "--io-threads", "2"}) {
+  // No memcached door unless a test asks for one: a busy port 11211 stops start-up.
+  for (const char* a :
+       {"--memcached-port", "0", "--port", "", "--bind", "127.0.0.1", "--io-threads", "2"}) {
     full.push_back(a);
   }
   full[full.size() - 5] = std::to_string(server->port_);

@@ -386,6 +386,38 @@ def eviction(tandem_bin, ck, noeviction):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def busy_port(tandem_bin, ck):
+    """A taken memcached port stops start-up, as a taken Redis port does; 0 opens no door."""
+    holder = socket.socket()
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    holder.bind(("127.0.0.1", 0))
+    holder.listen(1)
+    taken = holder.getsockname()[1]
+    tmp = tempfile.mkdtemp()
+    try:
+        for mport, want_exit in ((taken, True), (0, False)):
+            port = free_port()
+            proc = subprocess.Popen([tandem_bin, "--port", str(port), "--memcached-port",
+                                     str(mport), "--bind", "127.0.0.1", "--save", ""], cwd=tmp,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            try:
+                if want_exit:
+                    out = proc.communicate(timeout=20)[0]
+                    ck.eq("busy memcached port: exit status", proc.returncode != 0, True)
+                    ck.eq("busy memcached port: message",
+                          b"Failed listening on memcached port %d" % taken in out, True)
+                else:
+                    wait_port(port, proc)
+                    ck.eq("memcached-port 0 serves RESP", proc.poll(), None)
+            finally:
+                if proc.poll() is None:
+                    proc.terminate()
+                    proc.communicate()
+    finally:
+        holder.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tandem", default=os.path.join(ROOT, "build", "tandem-server"))
@@ -428,6 +460,7 @@ def main():
             cross_protocol(port, mport, ck)
             eviction(args.tandem, ck, noeviction=False)
             eviction(args.tandem, ck, noeviction=True)
+            busy_port(args.tandem, ck)
             steps += ck.count
             failures += ck.failures
     finally:
