@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "scripting/lua_libs.h"
 #include "scripting/lua_reply_builder.h"
 #include "scripting/sha1.h"
 #include "server/log.h"
@@ -170,7 +171,7 @@ int RedisLog(lua_State* L) {
   int argc = lua_gettop(L);
   if (argc < 2) return RaiseError(L, "redis.log() requires two arguments or more.");
   if (!lua_isnumber(L, 1)) return RaiseError(L, "First argument must be a number (log level).");
-  int level = static_cast<int>(lua_tonumber(L, 1));
+  int level = DoubleToInt32(lua_tonumber(L, 1));
   if (level < 0 || level > 3) return RaiseError(L, "Invalid debug level.");
   std::string msg;
   for (int i = 2; i <= argc; ++i) {
@@ -188,7 +189,7 @@ int RedisLog(lua_State* L) {
 
 int RedisSetResp(lua_State* L) {
   if (lua_gettop(L) != 1) return RaiseError(L, "redis.setresp() requires one argument.");
-  int resp = static_cast<int>(lua_tonumber(L, 1));
+  int resp = DoubleToInt32(lua_tonumber(L, 1));
   if (resp != 2 && resp != 3) return RaiseError(L, "RESP version must be 2 or 3.");
   VmOf(L)->set_resp(resp);
   return 0;
@@ -196,7 +197,7 @@ int RedisSetResp(lua_State* L) {
 
 int RedisSetRepl(lua_State* L) {
   if (lua_gettop(L) != 1) return RaiseError(L, "redis.set_repl() requires one argument.");
-  int flags = static_cast<int>(lua_tonumber(L, 1));
+  int flags = DoubleToInt32(lua_tonumber(L, 1));
   if (flags < 0 || flags > 3) {
     return RaiseError(
         L, "Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.");
@@ -502,6 +503,13 @@ void PushReadonlyProxy(lua_State* L, int idx) {
 
 }  // namespace
 
+void SeeThroughReadonly(lua_State* L, int idx) {
+  // Proxies have a metatable; most tables have none, and cost one check.
+  if (!lua_getmetatable(L, idx)) return;
+  lua_pop(L, 1);
+  SeeThrough(L, idx);
+}
+
 LuaVm::LuaVm() {
   L_ = luaL_newstate();
   const std::pair<const char*, lua_CFunction> libs[] = {{"", luaopen_base},
@@ -512,6 +520,14 @@ LuaVm::LuaVm() {
     lua_pushcfunction(L_, open);
     lua_pushstring(L_, name);
     lua_call(L_, 1, 0);
+  }
+  // Redis's own libraries, as globals.
+  const std::pair<const char*, lua_CFunction> redis_libs[] = {
+      {"cjson", OpenCjson}, {"cmsgpack", OpenCmsgpack}, {"struct", OpenStruct}, {"bit", OpenBit}};
+  for (auto& [name, open] : redis_libs) {
+    lua_pushcfunction(L_, open);
+    lua_call(L_, 0, 1);
+    lua_setfield(L_, LUA_GLOBALSINDEX, name);
   }
   lua_settop(L_, 0);
   SetupSandbox();
@@ -631,7 +647,8 @@ void LuaVm::SetupSandbox() {
   const int smt = lua_gettop(L);
 
   // Library tables become readonly proxies.
-  for (const char* name : {"string", "table", "math", "redis", "coroutine"}) {
+  for (const char* name :
+       {"string", "table", "math", "redis", "coroutine", "cjson", "cmsgpack", "struct", "bit"}) {
     lua_getfield(L, g, name);
     PushReadonlyProxy(L, -1);
     if (std::strcmp(name, "string") == 0) {
@@ -703,6 +720,7 @@ void LuaVm::Flush() {
   lua_rawset(L_, LUA_REGISTRYINDEX);
   bodies_.clear();
   body_bytes_ = 0;
+  ResetCjson(L_);  // Redis's SCRIPT FLUSH starts a new Lua state: settings are back to defaults
   lua_gc(L_, LUA_GCCOLLECT, 0);
 }
 
@@ -773,7 +791,8 @@ void LuaVm::ReplyFromLua(protocol::ReplyBuilder& rb) {
       }
       break;
     case LUA_TNUMBER:
-      rb.SendLong(static_cast<long long>(lua_tonumber(L, t)));
+      // As redis-server's cast on x86-64: inf, NaN and huge numbers give LLONG_MIN.
+      rb.SendLong(DoubleToInt64(lua_tonumber(L, t)));
       break;
     case LUA_TTABLE: {
       bool found;
@@ -832,13 +851,11 @@ void LuaVm::ReplyFromLua(protocol::ReplyBuilder& rb) {
         rb.StartMap(n);
         lua_pushnil(L);
         while (lua_next(L, m)) {
+          // Stack: map, key, value, key copy (Redis's order: the stack a nested map uses,
+          // and so the depth where "reached lua stack limit" stops it, are the same).
           lua_pushvalue(L, -2);
-          lua_insert(L, -2);
-          // Stack: map, key, key copy, value. The value goes after the key.
-          lua_pushvalue(L, -2);
-          ReplyFromLua(rb);  // key
-          ReplyFromLua(rb);  // value
-          lua_pop(L, 1);     // the key copy; the original key continues the walk
+          ReplyFromLua(rb);  // the key copy
+          ReplyFromLua(rb);  // the value; the key continues the walk
         }
         lua_pop(L, 1);
         break;

@@ -112,6 +112,28 @@ TEST_CASE("lua-replicate-commands no: no write after a nondeterministic command"
                           "0"})) == "OK");
 }
 
+// Redis's "Script return recursive object": the reply nests until the Lua stack runs out,
+// at the depth redis-server 7.0.15 reaches (7,995 arrays; 1,999 array-map pairs), then
+// ends with the error, and the connection goes on.
+TEST_CASE("a self-referencing table returned by a script ends with -ERR reached lua stack limit") {
+  RawConn c(SharedServer());
+  REQUIRE(c.connected());
+  const std::string kLimit = "-ERR reached lua stack limit\r\n";
+  const char* const cases[] = {"local a = {}; local b = {a}; a[1] = b; return a",
+                               "local a = {}; local m = {map={}}; m.map.x = a; a[1] = m; return a"};
+  std::string arrays;
+  for (int i = 0; i < 7995; ++i) arrays += "*1\r\n";
+  std::string pairs;  // RESP2: {map=...} is a flat array of key and value
+  for (int i = 0; i < 1998; ++i) pairs += "*1\r\n*2\r\n$1\r\nx\r\n";
+  pairs += "*1\r\n*2\r\n" + kLimit + kLimit;  // the key, then the value, hit the limit
+  const std::string expected[] = {arrays + kLimit, pairs};
+  for (size_t i = 0; i < 2; ++i) {
+    c.Send(EncodeCommand({"EVAL", cases[i], "0"}));
+    CHECK(c.Read(expected[i].size()) == expected[i]);
+    CHECK(c.Command({"PING"}) == "+PONG\r\n");
+  }
+}
+
 TEST_CASE("20 clients: the rate limiter counts exactly and the lock never has two holders" *
           doctest::skip(UsingExternalServer())) {
   std::string failure;
