@@ -141,6 +141,26 @@ inline constexpr std::string_view kErrUnblockReason =
 inline constexpr std::string_view kErrCachingNotTracking =
     "ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or "
     "OPTOUT mode enabled";
+inline constexpr std::string_view kErrCachingYesNeedsOptin =
+    "ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.";
+inline constexpr std::string_view kErrCachingNoNeedsOptout =
+    "ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.";
+inline constexpr std::string_view kErrTrackingOneRedirect =
+    "ERR A client can only redirect to a single other client";
+inline constexpr std::string_view kErrTrackingNoRedirectTarget =
+    "ERR The client ID you want redirect to does not exist";
+inline constexpr std::string_view kErrTrackingPrefixNeedsBcast =
+    "ERR PREFIX option requires BCAST mode to be enabled";
+inline constexpr std::string_view kErrTrackingBcastSwitch =
+    "ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then "
+    "re-enabling it with a different mode.";
+inline constexpr std::string_view kErrTrackingOptInBcast =
+    "ERR OPTIN and OPTOUT are not compatible with BCAST";
+inline constexpr std::string_view kErrTrackingOptInOptOut =
+    "ERR You can't specify both OPTIN mode and OPTOUT mode";
+inline constexpr std::string_view kErrTrackingOptSwitch =
+    "ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then "
+    "re-enabling it with a different mode.";
 inline constexpr std::string_view kErrSlowlogCount =
     "ERR count should be greater than or equal to -1";
 inline constexpr std::string_view kErrGetkeysInvalidCommand = "ERR Invalid command specified";

@@ -85,6 +85,20 @@ struct ClientState {
     multi_bytes = 0;
   }
 
+  // Client-side caching (CLIENT TRACKING): Redis's CLIENT_TRACKING* flags, kept by
+  // TrackingRegistry.
+  struct Tracking {
+    bool on = false;
+    bool bcast = false;
+    bool optin = false;
+    bool optout = false;
+    bool noloop = false;
+    bool caching = false;               // CLIENT CACHING YES/NO for the next command or transaction
+    bool broken_redir = false;          // the redirection target went away
+    uint64_t redirect = 0;              // client id, 0 for none
+    std::vector<std::string> prefixes;  // BCAST prefixes, sorted
+  } tracking;
+
   // Posts a close of this connection to its own io thread. Safe from any thread.
   std::function<void()> kill;
   // Set under the engine lock by CLIENT KILL: no further command of this client runs,

@@ -49,6 +49,7 @@ struct Config {
   unsigned long long maxmemory = 0;
   std::string maxmemory_policy = "noeviction";
   int maxmemory_samples = 5;
+  long long tracking_table_max_keys = 1000000;  // 0: no limit
   int hz = 10;
   long long slowlog_log_slower_than = 10000;
   unsigned long slowlog_max_len = 128;

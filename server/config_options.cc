@@ -825,8 +825,8 @@ std::vector<Option> BuildConfigOptions() {
   t.push_back(InertBool("lazyfree-lazy-eviction", "", 0, false));
   t.push_back(InertBool("lazyfree-lazy-expire", "", 0, false));
   t.push_back(InertBool("lazyfree-lazy-server-del", "", 0, false));
-  t.push_back(
-      InertNumber("tracking-table-max-keys", "", 0, {0, LONG_MAX, kInteger, true}, 1000000));
+  t.push_back(Number("tracking-table-max-keys", "", 0, {0, LONG_MAX, kInteger, true},
+                     &Config::tracking_table_max_keys));
   t.push_back(InertNumber("latency-monitor-threshold", "", 0, {0, LLONG_MAX}, 0));
   t.push_back(InertBool("latency-tracking", "", 0, true));
   t.push_back(LatencyTrackingInfoPercentiles());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/commands/dispatcher.h"
 #include "server/log.h"
 
 namespace tandem {
@@ -31,6 +32,8 @@ void ServerCron::Tick() {
   dbs.active_rehashing = server_.config().activerehashing;
   dbs.Cron(budget_us);
   ClientsCron(dbs.now_ms());
+  // Keys the cycle expired reach BCAST clients now, not at the next client's batch.
+  if (server_.dispatcher != nullptr) server_.dispatcher->EndBatch();
 }
 
 void ServerCron::ClientsCron(int64_t now_ms) {

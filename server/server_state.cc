@@ -13,6 +13,7 @@ ServerState::ServerState(Config config, CommandTable table)
   lastsave_s = start_time_ms_ / 1000;
   dbs_.AddObserver(&blocking_);
   dbs_.AddObserver(&watches_);
+  dbs_.AddObserver(&tracking_);
 }
 
 void ServerState::PublishConfig(Config next) {

@@ -25,6 +25,7 @@
 #include "server/engine_lock.h"
 #include "server/memcache/memcache_stats.h"
 #include "server/pubsub/pubsub_registry.h"
+#include "server/tracking/tracking_registry.h"
 #include "server/watch_registry.h"
 
 namespace tandem::scripting {
@@ -126,6 +127,8 @@ class ServerState {
   WatchRegistry& watches() { return watches_; }
   // Channels, patterns and their subscribers.
   PubSubRegistry& pubsub() { return pubsub_; }
+  // Client-side caching: tracked keys, BCAST prefixes and their clients.
+  TrackingRegistry& tracking() { return tracking_; }
   // The dispatcher, for commands that run other commands (EXEC); set by its constructor.
   Dispatcher* dispatcher = nullptr;
 
@@ -165,6 +168,7 @@ class ServerState {
   ScriptRun script_run_;
   WatchRegistry watches_{dbs_};
   PubSubRegistry pubsub_;
+  TrackingRegistry tracking_{clients_};
   uint64_t last_client_id_ = 0;
   std::deque<SlowlogEntry> slowlog_;
   uint64_t slowlog_next_id_ = 0;

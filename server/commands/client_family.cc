@@ -273,26 +273,112 @@ void CmdClientUnblock(CmdArgs argv, CommandContext& ctx) {
   ctx.rb.SendLong(unblocked ? 1 : 0);
 }
 
+// CLIENT TRACKING ON|OFF [REDIRECT id] [PREFIX prefix ...] [BCAST] [OPTIN] [OPTOUT] [NOLOOP]
+// Options are checked in Redis's order: while parsing (REDIRECT's target must exist now),
+// then against each other and the client's current mode.
+void CmdClientTracking(CmdArgs argv, CommandContext& ctx) {
+  long long redirect = 0;
+  bool bcast = false, optin = false, optout = false, noloop = false;
+  std::vector<std::string_view> prefixes;
+  for (size_t j = 3; j < argv.size(); ++j) {
+    const bool more = j + 1 < argv.size();
+    std::string_view opt = argv[j];
+    if (engine::EqualsIgnoreCase(opt, "redirect") && more) {
+      ++j;
+      if (redirect != 0) return ctx.rb.SendError(protocol::kErrTrackingOneRedirect);
+      if (!engine::StringToLL(argv[j], &redirect)) {
+        return ctx.rb.SendError(protocol::kErrNotInteger);
+      }
+      if (!ctx.server.clients().contains(static_cast<uint64_t>(redirect))) {
+        return ctx.rb.SendError(protocol::kErrTrackingNoRedirectTarget);
+      }
+    } else if (engine::EqualsIgnoreCase(opt, "bcast")) {
+      bcast = true;
+    } else if (engine::EqualsIgnoreCase(opt, "optin")) {
+      optin = true;
+    } else if (engine::EqualsIgnoreCase(opt, "optout")) {
+      optout = true;
+    } else if (engine::EqualsIgnoreCase(opt, "noloop")) {
+      noloop = true;
+    } else if (engine::EqualsIgnoreCase(opt, "prefix") && more) {
+      prefixes.push_back(argv[++j]);
+    } else {
+      return ctx.rb.SendError(protocol::kErrSyntax);
+    }
+  }
+  ClientState& c = ctx.client;
+  TrackingRegistry& tracking = ctx.server.tracking();
+  if (engine::EqualsIgnoreCase(argv[2], "off")) {
+    tracking.Disable(&c);
+    return ctx.rb.SendOk();
+  }
+  if (!engine::EqualsIgnoreCase(argv[2], "on")) return ctx.rb.SendError(protocol::kErrSyntax);
+  if (!bcast && !prefixes.empty()) {
+    return ctx.rb.SendError(protocol::kErrTrackingPrefixNeedsBcast);
+  }
+  if (c.tracking.on && c.tracking.bcast != bcast) {
+    return ctx.rb.SendError(protocol::kErrTrackingBcastSwitch);
+  }
+  if (bcast && (optin || optout)) return ctx.rb.SendError(protocol::kErrTrackingOptInBcast);
+  if (optin && optout) return ctx.rb.SendError(protocol::kErrTrackingOptInOptOut);
+  if ((optin && c.tracking.optout) || (optout && c.tracking.optin)) {
+    return ctx.rb.SendError(protocol::kErrTrackingOptSwitch);
+  }
+  if (bcast) {
+    bool go_on = false;
+    std::string err = tracking.PrefixCollision(&c, prefixes, &go_on);
+    if (!err.empty()) {
+      ctx.rb.SendError(err);
+      // Redis 7.0.15 reports a collision found past the first prefix and then enables
+      // tracking all the same, replying +OK as well.
+      if (!go_on) return;
+    }
+  }
+  tracking.Enable(&c, static_cast<uint64_t>(redirect), bcast, optin, optout, noloop, prefixes);
+  ctx.rb.SendOk();
+}
+
 // CLIENT GETREDIR
 void CmdClientGetRedir(CmdArgs argv, CommandContext& ctx) {
-  ctx.rb.SendLong(-1);  // tracking is never on
+  const ClientState::Tracking& t = ctx.client.tracking;
+  ctx.rb.SendLong(t.on ? static_cast<long long>(t.redirect) : -1);
 }
 
 // CLIENT TRACKINGINFO
 void CmdClientTrackingInfo(CmdArgs argv, CommandContext& ctx) {
+  const ClientState::Tracking& t = ctx.client.tracking;
+  std::vector<std::string_view> flags{t.on ? "on" : "off"};
+  if (t.bcast) flags.push_back("bcast");
+  if (t.optin) flags.push_back("optin");
+  if (t.optin && t.caching) flags.push_back("caching-yes");
+  if (t.optout) flags.push_back("optout");
+  if (t.optout && t.caching) flags.push_back("caching-no");
+  if (t.noloop) flags.push_back("noloop");
+  if (t.broken_redir) flags.push_back("broken_redirect");
   ctx.rb.StartMap(3);
   ctx.rb.SendBulk("flags");
-  ctx.rb.StartSet(1);
-  ctx.rb.SendBulk("off");
+  ctx.rb.StartSet(flags.size());
+  for (std::string_view f : flags) ctx.rb.SendBulk(f);
   ctx.rb.SendBulk("redirect");
-  ctx.rb.SendLong(-1);
+  ctx.rb.SendLong(t.on ? static_cast<long long>(t.redirect) : -1);
   ctx.rb.SendBulk("prefixes");
-  ctx.rb.StartArray(0);
+  ctx.rb.StartArray(t.prefixes.size());
+  for (const std::string& p : t.prefixes) ctx.rb.SendBulk(p);
 }
 
 // CLIENT CACHING YES|NO
 void CmdClientCaching(CmdArgs argv, CommandContext& ctx) {
-  ctx.rb.SendError(protocol::kErrCachingNotTracking);  // tracking is never on
+  ClientState::Tracking& t = ctx.client.tracking;
+  if (!t.on) return ctx.rb.SendError(protocol::kErrCachingNotTracking);
+  if (engine::EqualsIgnoreCase(argv[2], "yes")) {
+    if (!t.optin) return ctx.rb.SendError(protocol::kErrCachingYesNeedsOptin);
+  } else if (engine::EqualsIgnoreCase(argv[2], "no")) {
+    if (!t.optout) return ctx.rb.SendError(protocol::kErrCachingNoNeedsOptout);
+  } else {
+    return ctx.rb.SendError(protocol::kErrSyntax);
+  }
+  t.caching = true;
+  ctx.rb.SendOk();
 }
 
 // CLIENT HELP
@@ -372,6 +458,9 @@ std::string ClientInfoLine(const ClientState& c, int64_t now_ms, const CmdArgs* 
   if (c.monitor) flags += 'O';
   if (c.pubsub) flags += 'P';
   if (c.in_multi) flags += 'x';
+  if (c.tracking.on) flags += 't';
+  if (c.tracking.broken_redir) flags += 'R';
+  if (c.tracking.bcast) flags += 'B';
   if (c.dirty_cas) flags += 'd';
   if (c.close_after_reply) flags += 'c';
   if (c.unix_socket) flags += 'U';
@@ -399,7 +488,9 @@ std::string ClientInfoLine(const ClientState& c, int64_t now_ms, const CmdArgs* 
                      " fd=" + std::to_string(c.fd) + " name=" + c.name;
   line += buf;
   line += c.last_cmd;
-  line += " user=default redir=-1 resp=" + std::to_string(c.resp);
+  line += " user=default redir=";
+  line += std::to_string(c.tracking.on ? static_cast<long long>(c.tracking.redirect) : -1LL);
+  line += " resp=" + std::to_string(c.resp);
   return line;
 }
 
@@ -437,6 +528,8 @@ void RegisterClientFamily(CommandTable& table) {
   table.Register({.name = "client|reply", .arity = 3, .flags = kBase, .handler = &CmdClientReply});
   table.Register({.name = "client|setname", .arity = 3, .flags = kBase,
                   .handler = &CmdClientSetName});
+  table.Register({.name = "client|tracking", .arity = -3, .flags = kBase,
+                  .handler = &CmdClientTracking});
   table.Register({.name = "client|trackinginfo", .arity = 2, .flags = kBase,
                   .handler = &CmdClientTrackingInfo});
   table.Register({.name = "client|unblock", .arity = -3, .flags = kAdminBase,

@@ -63,6 +63,7 @@ void CmdReset(CmdArgs argv, CommandContext& ctx) {
   client.ResetMulti();
   ctx.server.watches().UnwatchAll(&client);
   ctx.server.pubsub().UnsubscribeAll(&client);
+  ctx.server.tracking().Disable(&client);
   client.db_index = 0;
   SwitchProtocol(ctx, 2);
   client.authenticated = ctx.server.config().requirepass.empty();

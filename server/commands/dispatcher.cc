@@ -6,6 +6,7 @@
 
 #include "protocol/errors.h"
 #include "server/commands/families.h"
+#include "server/commands/server_family.h"
 #include "server/engine/ascii.h"
 
 namespace tandem::commands {
@@ -261,6 +262,9 @@ void Dispatcher::Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& clie
     spec.handler(argv, ctx);
   }
   --invoke_depth_;
+  if ((spec.flags & kReadOnly) && server_.tracking().tracking_clients() != 0) {
+    RememberTrackedKeys(spec, argv, client);
+  }
   clock_us_ = engine::WallClockUs();
   CommandStats& stats = server_.command_stats().Local(spec);
   ++stats.calls;
@@ -283,11 +287,32 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
   // Messages for this client from its own command go before the command's reply.
   struct CallerScope {
     PubSubRegistry& reg;
-    ~CallerScope() { reg.SetCaller(nullptr, nullptr); }
-  } caller{server_.pubsub()};
+    TrackingRegistry& tracking;
+    ClientState& client;
+    const CommandSpec* spec = nullptr;
+    Dispatcher& dispatcher;
+    ~CallerScope() {
+      dispatcher.caller_spec_ = nullptr;
+      dispatcher.caller_argv_ = {};
+      reg.SetCaller(nullptr, nullptr);
+      // Invalidations of the caller's own keys follow its reply (Redis 7.0's pending keys).
+      tracking.FlushCallerPending();
+      tracking.SetCaller(nullptr, nullptr);
+      // CLIENT CACHING applies to the next command, or the next transaction, as Redis's
+      // resetClient: any CLIENT subcommand keeps it.
+      if (client.tracking.caching && !client.in_multi &&
+          !(spec && spec->name.substr(0, 7) == "client|")) {
+        client.tracking.caching = false;
+      }
+    }
+  } caller{server_.pubsub(), server_.tracking(), client, nullptr, *this};
   caller.reg.SetCaller(&client, &rb);
+  caller.tracking.SetCaller(&client, &rb);
 
   const CommandSpec* spec = Admit(argv, client, rb);
+  caller.spec = spec;
+  caller_spec_ = spec;
+  caller_argv_ = argv;
   if (!spec) {
     clock_us_ = engine::WallClockUs();
     return;
@@ -304,6 +329,33 @@ void Dispatcher::Execute(CmdArgs argv, ClientState& client, protocol::ReplyBuild
     FeedMonitors(argv, client, start_us);
   }
   server_.blocking().ServeReadyKeys();
+}
+
+// Redis's trackingRememberKeys after a read-only command: the keys go to the tracking table
+// for the client. Read-only scripts themselves are skipped; a read-only command a script
+// runs records, as in Redis 7.0, the keys of the script's own call (EVAL's KEYS) for the
+// script's caller.
+void Dispatcher::RememberTrackedKeys(const CommandSpec& spec, CmdArgs argv, ClientState& client) {
+  TrackingRegistry& tracking = server_.tracking();
+  const std::string_view n = spec.name;
+  if (n == "eval_ro" || n == "evalsha_ro" || n == "fcall_ro") return;
+  ClientState* reader = &client;
+  const CommandSpec* keys_of = &spec;
+  if (tracking.caller() != nullptr && tracking.caller() != &client) {
+    if (caller_spec_ == nullptr) return;
+    reader = tracking.caller();
+    keys_of = caller_spec_;
+    argv = caller_argv_;
+  }
+  if (!reader->tracking.on || reader->tracking.bcast) return;
+  if (keys_of->flags & kPubSub) return;
+  tracking.RememberKeys(reader, argv, CommandKeyPositions(*keys_of, argv));
+}
+
+void Dispatcher::EndBatch() {
+  TrackingRegistry& tracking = server_.tracking();
+  if (tracking.tracking_clients() == 0 && tracking.total_keys() == 0) return;
+  tracking.EndBatch(server_.config().tracking_table_max_keys);
 }
 
 void Dispatcher::QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, ClientState& client,

@@ -71,6 +71,10 @@ class Dispatcher {
   // for the lock. Touches no shared state but the script's atomics.
   bool ExecuteWhileBusy(CmdArgs argv, ClientState& client, protocol::ReplyBuilder& rb);
 
+  // The end of a batch of commands, still under the lock (Redis's beforeSleep): BCAST
+  // invalidations go out and the tracking table is trimmed to tracking-table-max-keys.
+  void EndBatch();
+
   // Whether a command must wait while CLIENT PAUSE is in force.
   bool PausedFor(CmdArgs argv) const;
 
@@ -89,6 +93,7 @@ class Dispatcher {
   bool EvictForMaxmemory();
   void RecordSlowlog(CmdArgs argv, const ClientState& client, int64_t duration_us);
   void FeedMonitors(CmdArgs argv, const ClientState& client, int64_t now_us);
+  void RememberTrackedKeys(const CommandSpec& spec, CmdArgs argv, ClientState& client);
 
   // Queues an admitted command of a client in MULTI (Redis's queueMultiCommand).
   void QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, ClientState& client,
@@ -99,6 +104,9 @@ class Dispatcher {
   // by the innermost call only.
   int invoke_depth_ = 0;
   int64_t clock_us_ = 0;  // when the next command starts; guarded by the engine lock
+  // The client call running now (Execute), whose keys a script's reads record for tracking.
+  const CommandSpec* caller_spec_ = nullptr;
+  CmdArgs caller_argv_;
 };
 
 // Registers every family's commands into `table`.

@@ -166,7 +166,7 @@ void ClientsSection(ServerState& server, InfoText& t) {
   t.Add("client_recent_max_input_buffer", max_in);
   t.Add("client_recent_max_output_buffer", max_out);
   t.Add("blocked_clients", server.blocking().blocked_clients());
-  t.Add("tracking_clients", 0);
+  t.Add("tracking_clients", server.tracking().tracking_clients());
   t.Add("clients_in_timeout_table", 0);
 }
 
@@ -318,11 +318,13 @@ void StatsSection(ServerState& server, InfoText& t) {
   for (const char* f :
        {"latest_fork_usec", "total_forks", "migrate_cached_sockets", "slave_expires_tracked_keys",
         "active_defrag_hits", "active_defrag_misses", "active_defrag_key_hits",
-        "active_defrag_key_misses", "total_active_defrag_time", "current_active_defrag_time",
-        "tracking_total_keys", "tracking_total_items", "tracking_total_prefixes",
-        "unexpected_error_replies"}) {
+        "active_defrag_key_misses", "total_active_defrag_time", "current_active_defrag_time"}) {
     t.Add(f, 0);
   }
+  t.Add("tracking_total_keys", server.tracking().total_keys());
+  t.Add("tracking_total_items", server.tracking().total_items());
+  t.Add("tracking_total_prefixes", server.tracking().total_prefixes());
+  t.Add("unexpected_error_replies", 0);
   t.Add("total_error_replies", s.total_error_replies);
   t.Add("dump_payload_sanitizations", 0);
   for (const char* f :

@@ -666,6 +666,17 @@ void RegisterConfigAndCommand(CommandTable& table) {
 
 }  // namespace
 
+std::vector<int> CommandKeyPositions(const CommandSpec& spec, CmdArgs args) {
+  std::vector<int> out;
+  const CommandDoc* doc = DocFor(spec);
+  if (!HasKeys(doc)) return out;
+  std::vector<KeyRef> keys;
+  if (!KeysFromSpecs(*doc, args, &keys)) return out;
+  out.reserve(keys.size());
+  for (const KeyRef& k : keys) out.push_back(k.pos);
+  return out;
+}
+
 void ApplyConfigSideEffects(ServerState& server) {
   const Config& config = server.config();
   LogSetLevel(config.loglevel);

@@ -17,4 +17,8 @@ void ApplyConfigSideEffects(ServerState& server);
 // and its subcommands' entries.
 void WriteCommandInfo(const CommandSpec& spec, protocol::ReplyBuilder& rb);
 
+// The positions of the keys in `args` (args[0] the command name), from the command's key
+// specs as COMMAND GETKEYS finds them (Redis's getKeysFromCommand); none on bad arguments.
+std::vector<int> CommandKeyPositions(const CommandSpec& spec, CmdArgs args);
+
 }  // namespace tandem::commands

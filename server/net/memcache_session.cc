@@ -115,6 +115,7 @@ Session::Next MemcacheSession::Process() {
       st.bytes_read += batch_ends_[ran - 1];
       st.bytes_written += out.size() - before;
       client_.last_interaction_ms = server_.dbs().now_ms();
+      dispatcher_.EndBatch();
     }
     if (ran > 0) in_.Consume(batch_ends_[ran - 1]);
     if (after == memcache::TextProtocol::After::kClose) return Next::kClose;

@@ -74,6 +74,7 @@ void RespSession::Closed() {
   server_.blocking().Forget(&client_);
   server_.watches().UnwatchAll(&client_);
   server_.pubsub().UnsubscribeAll(&client_);
+  server_.tracking().Disable(&client_);
   client_.id = 0;
 }
 
@@ -179,6 +180,11 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
         [this](size_t i) -> const std::vector<std::string_view>& { return batch_[i].argv; }, count,
         client_, unless_busy);
   }
+  // Still under the lock, however the batch ends (Redis's beforeSleep).
+  struct BatchEnd {
+    commands::Dispatcher& dispatcher;
+    ~BatchEnd() { dispatcher.EndBatch(); }
+  } batch_end{dispatcher_};
   if (!registered_ && Register() != Next::kRead) {
     *next = Next::kCloseAfterWrite;
     return first;
