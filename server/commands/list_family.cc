@@ -82,7 +82,8 @@ ListObject* CreateList(KeyWrite& kw, CommandContext& ctx) {
   Entry::Init init;
   init.type = ObjType::kList;
   init.encoding = engine::Encoding::kQuicklist;
-  init.object = new ListObject(ctx.server.config().list_max_listpack_size);
+  init.object = new ListObject(ctx.server.config().list_max_listpack_size,
+                               ctx.server.config().list_compress_depth);
   kw.Set(init);
   return MutableList(kw);
 }

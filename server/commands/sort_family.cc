@@ -1,7 +1,8 @@
 // SORT and SORT_RO (Redis 7.0.15's sort.c): BY (with `nosort`-style patterns that contain no
 // '*', and `*->field` hash patterns), LIMIT, GET (with `#`), ASC/DESC, ALPHA. Sorts the
-// members of sets and the elements of lists, and STORE writes a list; a missing key sorts as an
-// empty list, other types are WRONGTYPE. Sorting sorted sets comes with that type.
+// members of sets and sorted sets and the elements of lists, and STORE writes a list; a missing
+// key sorts as an empty list, other types are WRONGTYPE. Unsorted (BY nosort), lists and
+// sorted sets keep their order (reversed by DESC).
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -18,6 +19,7 @@
 #include "server/engine/ascii.h"
 #include "server/engine/key_write.h"
 #include "server/engine/list.h"
+#include "server/engine/sorted_set.h"
 #include "server/keyspace_events.h"
 #include "server/server_state.h"
 
@@ -130,7 +132,8 @@ int CompareBytes(std::string_view a, std::string_view b) {
 void Store(CommandContext& ctx, const SortOptions& o, const std::vector<Item>& items,
            long long start, long long end, size_t outputlen) {
   Database& db = ctx.db();
-  auto* list = new engine::ListObject(ctx.server.config().list_max_listpack_size);
+  auto* list = new engine::ListObject(ctx.server.config().list_max_listpack_size,
+                                      ctx.server.config().list_compress_depth);
   for (long long j = start; j <= end; ++j) {
     const std::string& el = items[j].element;
     if (o.gets.empty()) list->PushBack(el);
@@ -164,11 +167,27 @@ void SortGeneric(CmdArgs argv, CommandContext& ctx, bool readonly) {
   if (!ParseSortOptions(argv, readonly, &o, ctx)) return;
   Database& db = ctx.db();
   const Entry* e = db.FindRead(argv[1]);
-  if (e && e->type() != ObjType::kSet && e->type() != ObjType::kList) {
+  if (e && e->type() != ObjType::kSet && e->type() != ObjType::kList &&
+      e->type() != ObjType::kZSet) {
     return ctx.rb.SendError(protocol::kErrWrongType);
   }
+  if (e && e->type() == ObjType::kZSet && e->encoding() == engine::Encoding::kListpack) {
+    // Redis converts a listpack sorted set to a skiplist for SORT (and keeps it so): OBJECT
+    // ENCODING says "skiplist" afterwards. Not a change of the value: nothing is signalled.
+    engine::KeyWrite kw(db, argv[1]);
+    kw.MutableObject(/*modifies=*/false);
+    engine::ZSet(kw.entry()).ToSkiplist();
+    kw.Commit();
+    e = kw.entry();
+  }
   std::vector<Item> items;
-  if (e && e->type() == ObjType::kList) {
+  if (e && e->type() == ObjType::kZSet) {
+    // Members in score order: BY nosort keeps it (reversed by DESC); sorting starts from it
+    // where Redis starts from its dict's order (only ties of ALPHA BY could tell them apart).
+    engine::ZSet z(const_cast<Entry*>(e));
+    z.Visit(0, z.Size(), o.dontsort && o.desc,
+            [&](engine::ZItem it) { items.push_back({std::string(it.member)}); });
+  } else if (e && e->type() == ObjType::kList) {
     static_cast<const engine::ListObject*>(e->object())
         ->Walk(false, [&](size_t, std::string_view v) {
           items.push_back({std::string(v)});

@@ -79,7 +79,8 @@ void ZAddGeneric(std::string_view key, const ZAddFlags& f,
     }
     ZSet z(kw.entry());
     double cur;
-    if (z.Score(member, &cur)) {
+    ZSet::Pos pos;
+    if (z.Find(member, &cur, &pos)) {
       if (f.nx) continue;
       if (f.incr) {
         score += cur;
@@ -91,8 +92,8 @@ void ZAddGeneric(std::string_view key, const ZAddFlags& f,
       if ((f.lt && score >= cur) || (f.gt && score <= cur)) continue;
       processed++;
       if (score != cur) {
-        kw.MutableObject();
-        ZSet(kw.entry()).Update(member, cur, score);
+        kw.MutableObject();  // the object itself does not move: `pos` stays valid
+        ZSet(kw.entry()).UpdateAt(pos, member, score);
         updated++;
       }
     } else {

@@ -5,21 +5,29 @@
 #include <cstring>
 #include <new>
 
+#include "server/engine/numbers.h"
 #include "server/engine/varint.h"
 
 namespace tandem::engine {
 
-// A packed node: a 12-byte header and `cap` bytes, of which `used` hold `count` elements.
+// A packed node: a 16-byte header and `cap` bytes; its `count` elements lie in
+// data[head, used). The gap before `head` makes LPOP and LPUSH O(1) instead of moving the
+// node's bytes (listpack moves them every time): LPOP leaves a gap, closed once it is as
+// large as what is left; LPUSH into a node without a gap opens one of up to 1/8 of it.
 struct ListObject::Node {
   uint32_t count;
   uint32_t used;
   uint32_t cap;
+  uint32_t head;
   char data[];
+  char* begin() { return data + head; }
+  const char* begin() const { return data + head; }
+  size_t live() const { return used - head; }
 };
 
 namespace {
 
-constexpr size_t kNodeHeader = sizeof(uint32_t) * 3;
+constexpr size_t kNodeHeader = sizeof(uint32_t) * 4;
 
 // glibc's chunk for a request of n bytes (8 bytes of header, 16-byte granules): what the
 // allocation really holds, so accounting matches resident growth.
@@ -66,7 +74,8 @@ const char* ReadBackward(const char* end, std::string_view* out) {
 
 }  // namespace
 
-ListObject::ListObject(int fill) : nodes_(&inline_node_), fill_(fill) {
+ListObject::ListObject(int fill, int compress)
+    : nodes_(&inline_node_), fill_(fill), compress_(compress) {
   bytes_ = ChunkSize(sizeof(*this));
 }
 
@@ -76,7 +85,7 @@ ListObject::~ListObject() {
 }
 
 Object* ListObject::Clone() const {
-  auto* copy = new ListObject(fill_);
+  auto* copy = new ListObject(fill_, compress_);
   copy->Reserve(nnodes_);
   for (uint32_t i = 0; i < nnodes_; ++i) {
     const Node* n = nodes_[i];
@@ -105,15 +114,17 @@ void ListObject::Reserve(size_t nodes) {
   Account(static_cast<ptrdiff_t>(ChunkSize(cap * sizeof(Node*))));
 }
 
-bool ListObject::NodeHasRoom(const Node* n, size_t element_bytes) const {
+bool ListObject::NodeHasRoom(const Node* n, size_t len) const {
   if (n->count == 0) return true;
-  if (fill_ > 0) {
-    // Redis's SIZE_SAFETY_LIMIT: a count-limited node still stops at 8 KB.
-    return n->count < static_cast<uint32_t>(fill_) && n->used + element_bytes <= 8192;
-  }
+  // Redis's _quicklistNodeAllowInsert: the node's listpack size (its bytes plus listpack's 7
+  // bytes of header and end; the same for strings up to 63 bytes) plus the element's length
+  // and an 8-byte overestimate, against 4 KB << (-fill - 1) for a negative fill, or 8 KB and
+  // `fill` elements for a positive one: lists split into nodes where Redis's do.
+  const size_t new_sz = n->live() + 7 + len + 8;
+  if (fill_ > 0) return new_sz <= 8192 && n->count < static_cast<uint32_t>(fill_);
   const int level = std::min(-fill_, 5);
   const size_t limit = size_t{4096} << (std::max(level, 1) - 1);
-  return n->used + element_bytes <= limit;
+  return new_sz <= limit;
 }
 
 ListObject::Node* ListObject::NewNode(size_t room) {
@@ -124,13 +135,23 @@ ListObject::Node* ListObject::NewNode(size_t room) {
   n->count = 0;
   n->used = 0;
   n->cap = static_cast<uint32_t>(cap);
+  n->head = 0;
   Account(static_cast<ptrdiff_t>(chunk));
   return n;
 }
 
 ListObject::Node* ListObject::Grow(size_t i, size_t extra) {
   Node* n = nodes_[i];
-  size_t need = size_t{n->used} + extra;
+  if (size_t{n->used} + extra > n->cap && n->head) {  // close the gap before growing
+    std::memmove(n->data, n->begin(), n->live());
+    n->used -= n->head;
+    n->head = 0;
+  }
+  return ReserveNode(i, size_t{n->used} + extra);
+}
+
+ListObject::Node* ListObject::ReserveNode(size_t i, size_t need) {
+  Node* n = nodes_[i];
   if (need <= n->cap) return n;
   size_t old_chunk = ChunkSize(kNodeHeader + n->cap);
   size_t chunk = ChunkSize(kNodeHeader + need);
@@ -160,7 +181,7 @@ void ListObject::EraseNode(size_t at) {
 
 void ListObject::PushBack(std::string_view v) {
   const size_t es = ElementBytes(v.size());
-  if (nnodes_ == 0 || !NodeHasRoom(nodes_[nnodes_ - 1], es)) InsertNode(nnodes_, NewNode(es));
+  if (nnodes_ == 0 || !NodeHasRoom(nodes_[nnodes_ - 1], v.size())) InsertNode(nnodes_, NewNode(es));
   Node* n = Grow(nnodes_ - 1, es);
   WriteElement(n->data + n->used, v);
   n->used += static_cast<uint32_t>(es);
@@ -170,11 +191,19 @@ void ListObject::PushBack(std::string_view v) {
 
 void ListObject::PushFront(std::string_view v) {
   const size_t es = ElementBytes(v.size());
-  if (nnodes_ == 0 || !NodeHasRoom(nodes_[0], es)) InsertNode(0, NewNode(es));
-  Node* n = Grow(0, es);
-  std::memmove(n->data + es, n->data, n->used);
-  WriteElement(n->data, v);
-  n->used += static_cast<uint32_t>(es);
+  if (nnodes_ == 0 || !NodeHasRoom(nodes_[0], v.size())) InsertNode(0, NewNode(es));
+  Node* n = nodes_[0];
+  if (n->head < es) {
+    // Open a gap: the element plus up to 1/8 of the node, so the next pushes write in place.
+    const size_t live = n->live();
+    const size_t gap = es + std::min<size_t>(live / 8, 1024);
+    n = ReserveNode(0, gap + live);
+    std::memmove(n->data + gap, n->begin(), live);
+    n->head = static_cast<uint32_t>(gap);
+    n->used = static_cast<uint32_t>(gap + live);
+  }
+  n->head -= static_cast<uint32_t>(es);
+  WriteElement(n->begin(), v);
   ++n->count;
   ++count_;
 }
@@ -183,14 +212,18 @@ bool ListObject::PopFront(std::string* out) {
   if (count_ == 0) return false;
   Node* n = nodes_[0];
   std::string_view v;
-  const char* next = ReadForward(n->data, &v);
+  const char* next = ReadForward(n->begin(), &v);
   out->assign(v);
-  size_t es = static_cast<size_t>(next - n->data);
-  std::memmove(n->data, next, n->used - es);
-  n->used -= static_cast<uint32_t>(es);
+  n->head = static_cast<uint32_t>(next - n->data);
   --n->count;
   --count_;
-  if (n->count == 0) EraseNode(0);
+  if (n->count == 0) {
+    EraseNode(0);
+  } else if (n->head >= n->live()) {  // moving what is left costs no more than was popped
+    std::memmove(n->data, n->begin(), n->live());
+    n->used -= n->head;
+    n->head = 0;
+  }
   return true;
 }
 
@@ -234,7 +267,7 @@ std::string_view ListObject::At(size_t i) const {
   const Node* n = nodes_[Locate(i, &j)];
   std::string_view v;
   if (j < n->count / 2) {
-    const char* p = n->data;
+    const char* p = n->begin();
     for (size_t k = 0; k <= j; ++k) p = ReadForward(p, &v);
   } else {
     const char* p = n->data + n->used;
@@ -250,7 +283,7 @@ void ListObject::ForRange(size_t start, size_t end,
   size_t left = end - start + 1;
   for (; k < nnodes_ && left > 0; ++k, j = 0) {
     const Node* n = nodes_[k];
-    const char* p = n->data;
+    const char* p = n->begin();
     std::string_view v;
     for (size_t s = 0; s < j; ++s) p = ReadForward(p, &v);
     for (size_t s = j; s < n->count && left > 0; ++s, --left) {
@@ -266,7 +299,7 @@ void ListObject::Walk(bool reverse, const std::function<bool(size_t, std::string
     size_t idx = 0;
     for (size_t k = 0; k < nnodes_; ++k) {
       const Node* n = nodes_[k];
-      const char* p = n->data;
+      const char* p = n->begin();
       for (size_t s = 0; s < n->count; ++s) {
         p = ReadForward(p, &v);
         if (!fn(idx++, v)) return;
@@ -288,7 +321,7 @@ void ListObject::Walk(bool reverse, const std::function<bool(size_t, std::string
 std::vector<std::string> ListObject::Decode(const Node* n) {
   std::vector<std::string> out;
   out.reserve(n->count);
-  const char* p = n->data;
+  const char* p = n->begin();
   std::string_view v;
   for (size_t s = 0; s < n->count; ++s) {
     p = ReadForward(p, &v);
@@ -304,7 +337,7 @@ void ListObject::Rebuild(size_t i, const std::vector<std::string>& elems) {
   Node* cur = nullptr;
   for (const std::string& e : elems) {
     const size_t es = ElementBytes(e.size());
-    if (!cur || !NodeHasRoom(cur, es)) {
+    if (!cur || !NodeHasRoom(cur, e.size())) {
       // Size the node for what is left to place, up to its limit.
       cur = NewNode(es);
       InsertNode(at++, cur);
@@ -321,7 +354,7 @@ void ListObject::Set(size_t i, std::string_view v) {
   size_t j;
   size_t k = Locate(i, &j);
   Node* n = nodes_[k];
-  const char* p = n->data;
+  const char* p = n->begin();
   std::string_view old;
   for (size_t s = 0; s < j; ++s) p = ReadForward(p, &old);
   const char* after = ReadForward(p, &old);
@@ -338,7 +371,7 @@ void ListObject::Set(size_t i, std::string_view v) {
 bool ListObject::Insert(std::string_view pivot, std::string_view v, bool after) {
   for (size_t k = 0; k < nnodes_; ++k) {
     const Node* n = nodes_[k];
-    const char* p = n->data;
+    const char* p = n->begin();
     std::string_view e;
     for (size_t s = 0; s < n->count; ++s) {
       p = ReadForward(p, &e);
@@ -420,9 +453,48 @@ void ListObject::Trim(size_t start, size_t end) {
   }
 }
 
+namespace {
+
+// Redis's lpEncodeBacklen size for an entry of `l` bytes.
+size_t BacklenBytes(size_t l) {
+  return l < 128 ? 1 : l < 16383 ? 2 : l < 2097151 ? 3 : l < 268435455 ? 4 : 5;
+}
+
+// Bytes of `v` as one listpack entry: integers (as lpStringToInt64 reads them) in 1-9 bytes,
+// strings with a 1, 2 or 5-byte header; then the back length.
+size_t ListpackEntryBytes(std::string_view v) {
+  size_t enc;
+  long long x;
+  if (!v.empty() && v.size() < 21 && StringToLL(v, &x)) {
+    enc = (x >= 0 && x <= 127)                 ? 1
+          : (x >= -4096 && x <= 4095)          ? 2
+          : (x >= -32768 && x <= 32767)        ? 3
+          : (x >= -8388608 && x <= 8388607)    ? 4
+          : (x >= INT32_MIN && x <= INT32_MAX) ? 5
+                                               : 9;
+  } else {
+    enc = v.size() + (v.size() < 64 ? 1 : v.size() < 4096 ? 2 : 5);
+  }
+  return enc + BacklenBytes(enc);
+}
+
+}  // namespace
+
+size_t ListObject::ListpackBytes(size_t k) const {
+  const Node* n = nodes_[k];
+  size_t bytes = 7;  // 4-byte total, 2-byte count, end byte
+  const char* p = n->begin();
+  std::string_view v;
+  for (size_t s = 0; s < n->count; ++s) {
+    p = ReadForward(p, &v);
+    bytes += ListpackEntryBytes(v);
+  }
+  return bytes;
+}
+
 size_t ListObject::PackedBytes() const {
   size_t n = 0;
-  for (size_t k = 0; k < nnodes_; ++k) n += nodes_[k]->used;
+  for (size_t k = 0; k < nnodes_; ++k) n += nodes_[k]->live();
   return n;
 }
 

@@ -26,7 +26,8 @@ namespace tandem::engine {
 class ListObject final : public Object {
  public:
   // `fill` is list-max-listpack-size at creation; SetFill changes it for later growth.
-  explicit ListObject(int fill = -2);
+  // `compress` is list-compress-depth at creation (kept for DEBUG OBJECT; see README).
+  explicit ListObject(int fill = -2, int compress = 0);
   ~ListObject() override;
   ListObject(const ListObject&) = delete;
   ListObject& operator=(const ListObject&) = delete;
@@ -38,6 +39,7 @@ class ListObject final : public Object {
   size_t node_count() const { return nnodes_; }
   void SetFill(int fill) { fill_ = fill; }
   int fill() const { return fill_; }
+  int compress() const { return compress_; }
 
   void PushFront(std::string_view v);
   void PushBack(std::string_view v);
@@ -61,16 +63,23 @@ class ListObject final : public Object {
   // Keeps only elements start..end inclusive (start <= end < size()).
   void Trim(size_t start, size_t end);
 
-  // DEBUG OBJECT's ql_uncompressed_size: bytes of the packed nodes.
+  // Bytes of the packed nodes.
   size_t PackedBytes() const;
+  // What node k would take as a Redis 7.0 listpack (DEBUG OBJECT's ql_uncompressed_size adds
+  // them up; its serializedlength is built from them).
+  size_t ListpackBytes(size_t k) const;
 
  private:
   struct Node;
 
-  bool NodeHasRoom(const Node* n, size_t element_bytes) const;
+  // Whether an element of `len` bytes may join node n.
+  bool NodeHasRoom(const Node* n, size_t len) const;
   Node* NewNode(size_t room);
-  // Makes room for `extra` more bytes in nodes_[i], which may move.
+  // Makes room for `extra` more bytes after nodes_[i]'s elements (closing its gap if it
+  // must grow); the node may move.
   Node* Grow(size_t i, size_t extra);
+  // Makes nodes_[i] hold at least `need` bytes of data; the node may move.
+  Node* ReserveNode(size_t i, size_t need);
   void InsertNode(size_t at, Node* n);
   void EraseNode(size_t at);
   // The node holding element i and i's index inside it.
@@ -89,6 +98,7 @@ class ListObject final : public Object {
   uint32_t cap_ = 1;
   size_t count_ = 0;
   int fill_;
+  int compress_;
 };
 
 }  // namespace tandem::engine

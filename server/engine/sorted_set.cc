@@ -216,11 +216,11 @@ class ZListpack final : public Object {
   }
 
   // Removes bytes [from, to) holding `items` elements; returns the new object.
-  ZListpack* EraseBytes(size_t from, size_t to, size_t items) {
+  ZListpack* EraseBytes(size_t from, size_t to, size_t items, bool shrink = true) {
     std::memmove(data() + from, data() + to, used_ - to);
     used_ -= to - from;
     count_ -= items;
-    return Resize(used_);
+    return shrink ? Resize(used_) : this;
   }
 
   size_t ElementEnd(size_t off) const {
@@ -622,6 +622,18 @@ bool ZSet::Score(std::string_view member, double* score) const {
   return true;
 }
 
+bool ZSet::Find(std::string_view member, double* score, Pos* pos) const {
+  if (compact()) {
+    pos->offset = lp()->Find(member, score);
+    return pos->offset >= 0;
+  }
+  ZNode* n = sl()->Find(member);
+  if (!n) return false;
+  *score = n->score;
+  pos->node = n;
+  return true;
+}
+
 bool ZSet::Rank(std::string_view member, size_t* rank, double* score) const {
   if (compact()) {
     const ZListpack* l = lp();
@@ -742,33 +754,44 @@ void ZSet::Insert(std::string_view member, double score, size_t max_entries, siz
       e_->set_object(l->Insert(member, score));
       return;
     }
-    // Convert (Redis's zsetConvert), then insert into the skiplist.
-    ZSkiplist* s = NewSkiplist();
-    for (const char* p = l->data(); p < l->end();) {
-      ZItem it;
-      p = GetItem(p, &it);
-      s->Insert(it.member, it.score);
-    }
-    delete l;
-    e_->set_object(s);
-    e_->set_encoding(Encoding::kSkiplist);
+    ToSkiplist();
   }
   sl()->Insert(member, score);
 }
 
+void ZSet::ToSkiplist() {
+  if (!compact()) return;
+  // Redis's zsetConvert.
+  ZListpack* l = lp();
+  ZSkiplist* s = NewSkiplist();
+  for (const char* p = l->data(); p < l->end();) {
+    ZItem it;
+    p = GetItem(p, &it);
+    s->Insert(it.member, it.score);
+  }
+  delete l;
+  e_->set_object(s);
+  e_->set_encoding(Encoding::kSkiplist);
+}
+
 void ZSet::Update(std::string_view member, double old_score, double new_score) {
+  Pos pos;
+  double s;
+  if (Find(member, &s, &pos)) UpdateAt(pos, member, new_score);
+  (void)old_score;
+}
+
+void ZSet::UpdateAt(const Pos& pos, std::string_view member, double new_score) {
   if (compact()) {
-    // Remove and insert again at the new place, as Redis does for a listpack.
+    // Remove and insert again at the new place, as Redis does for a listpack (one realloc:
+    // the removal keeps the room).
     ZListpack* l = lp();
-    double s;
-    long off = l->Find(member, &s);
-    if (off < 0) return;
-    l = l->EraseBytes(off, l->ElementEnd(off), 1);
+    const auto off = static_cast<size_t>(pos.offset);
+    l->EraseBytes(off, l->ElementEnd(off), 1, /*shrink=*/false);
     e_->set_object(l->Insert(member, new_score));
     return;
   }
-  ZNode* n = sl()->Find(member);
-  if (n) sl()->Update(n, new_score);
+  sl()->Update(static_cast<ZNode*>(pos.node), new_score);
 }
 
 bool ZSet::Erase(std::string_view member) {

@@ -65,6 +65,13 @@ class ZSet {
 
   size_t Size() const;
   bool Score(std::string_view member, double* score) const;
+  // Where a member lies (a listpack offset or a skiplist node), valid until the next write.
+  struct Pos {
+    long offset = -1;
+    void* node = nullptr;
+  };
+  // Score() that also returns the member's place, for UpdateAt (ZADD looks a member up once).
+  bool Find(std::string_view member, double* score, Pos* pos) const;
   // The rank of `member` (ascending), and its score.
   bool Rank(std::string_view member, size_t* rank, double* score) const;
   // Ranks [first, last) of the elements inside `r`.
@@ -90,10 +97,15 @@ class ZSet {
   void Insert(std::string_view member, double score, size_t max_entries, size_t max_value);
   // Moves a present member to a new score.
   void Update(std::string_view member, double old_score, double new_score);
+  // Moves the member Find() found at `pos` to a new score. `member` must not view the set's
+  // own bytes (it is copied while they move).
+  void UpdateAt(const Pos& pos, std::string_view member, double new_score);
   // Removes a member; false when absent.
   bool Erase(std::string_view member);
   // Removes ranks [first, last).
   void EraseRanks(size_t first, size_t last);
+  // Converts a listpack to a skiplist (SORT does, as Redis's sortCommandGeneric).
+  void ToSkiplist();
 
   // Whether the encoding is the listpack.
   bool compact() const { return e_->encoding() == Encoding::kListpack; }

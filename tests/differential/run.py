@@ -183,7 +183,7 @@ def parse_script(path):
                     if not rest or " " in rest:
                         raise ScriptError("!conn takes one connection name")
                     script.steps.append(Step(lineno, line, "conn", conn=rest))
-                elif word in ("shape", "sorted", "pairs", "docs"):
+                elif word in ("shape", "sorted", "pairs", "docs", "debugobject"):
                     script.steps.append(_command_step(lineno, line, split_args(rest), word))
                 elif word in ("resp3", "resp2"):
                     args = [b"HELLO", word[-1].encode()]
@@ -321,6 +321,21 @@ def prose_masked(node):
         else:
             out.append(prose_masked(child))
     return (node.type, tuple(out))
+
+
+DEBUG_OBJECT_VOLATILE = (b"at", b"lru", b"lru_seconds_idle")
+
+
+def debug_object_masked(node):
+    """A DEBUG OBJECT status line compared field by field, except the value's address and
+    its LRU clock and idle time."""
+    if node.type != "+":
+        return (node.type, node.raw)
+    fields = []
+    for token in node.value.split(b" "):
+        name, sep, value = token.partition(b":")
+        fields.append((name, sep, b"?" if name in DEBUG_OBJECT_VOLATILE else value))
+    return (node.type, tuple(fields))
 
 
 def canonical(node):
@@ -592,6 +607,8 @@ def outcome(reader, mode):
         return (tuple(canonical_pairs(n) for n in nodes), complete, reader.status)
     if mode == "docs":
         return (tuple(prose_masked(n) for n in nodes), complete, reader.status)
+    if mode == "debugobject":
+        return (tuple(debug_object_masked(n) for n in nodes), complete, reader.status)
     # sorted: the elements of every aggregate, recursively, as a sorted multiset
     return (tuple(canonical(n) for n in nodes), complete, reader.status)
 

@@ -148,3 +148,47 @@ TEST_CASE("a small list is one node: no allocation per element") {
 
 }  // namespace
 }  // namespace tandem::engine
+
+namespace tandem::engine {
+namespace {
+
+TEST_CASE("runs of LPUSH and LPOP through a node's front gap keep the model's order") {
+  for (int fill : {5, -1, -2}) {
+    CAPTURE(fill);
+    std::mt19937 rng(fill + 7);
+    ListObject l(fill);
+    std::deque<std::string> m;
+    for (int run = 0; run < 200; ++run) {
+      const int op = static_cast<int>(rng() % 4);
+      const size_t len = rng() % 600;
+      for (size_t k = 0; k < len; ++k) {
+        std::string v(rng() % 3 == 0 ? 140 : rng() % 10, static_cast<char>('a' + k % 26));
+        std::string out;
+        if (op == 0) {
+          l.PushFront(v);
+          m.push_front(v);
+        } else if (op == 1) {
+          l.PushBack(v);
+          m.push_back(v);
+        } else if (op == 2 && !m.empty()) {
+          REQUIRE(l.PopFront(&out));
+          CHECK(out == m.front());
+          m.pop_front();
+        } else if (op == 3 && !m.empty()) {
+          REQUIRE(l.PopBack(&out));
+          CHECK(out == m.back());
+          m.pop_back();
+        }
+      }
+      if (!m.empty()) {
+        const size_t i = rng() % m.size();
+        CHECK(l.At(i) == m[i]);
+      }
+      if (run % 20 == 0) CheckSame(l, m);
+    }
+    CheckSame(l, m);
+  }
+}
+
+}  // namespace
+}  // namespace tandem::engine
