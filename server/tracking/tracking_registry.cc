@@ -126,7 +126,11 @@ void TrackingRegistry::RememberKeys(ClientState* client, std::span<const std::st
 }
 
 void TrackingRegistry::Deliver(ClientState* to, protocol::PushPtr push) {
-  if (to == caller_ && caller_rb_ != nullptr) {
+  // Pushes pass CLIENT REPLY OFF/SKIP (Redis's CLIENT_PUSHING), which drops what the caller's
+  // command writes: then they take the mailbox, after the batch.
+  using Mode = ClientState::ReplyMode;
+  const bool replies_dropped = to->reply_mode == Mode::kOff || to->reply_mode == Mode::kSkipThis;
+  if (to == caller_ && caller_rb_ != nullptr && !replies_dropped) {
     push->value().Replay(*caller_rb_);
   } else if (to->push) {
     to->push(std::move(push));

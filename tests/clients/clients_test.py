@@ -208,6 +208,27 @@ class RedisPy(unittest.TestCase):
         p.close()
         self.assertEqual(self.r.pubsub_channels(), [])
 
+    def test_client_side_caching_with_redirect(self):
+        # RESP2 client-side caching as redis-py users set it up: a subscriber of
+        # __redis__:invalidate receives the invalidations of a tracking connection.
+        p = self.r.pubsub()
+        p.subscribe("__redis__:invalidate")
+        self.assertEqual(p.get_message(timeout=2)["type"], "subscribe")
+        sub_id = [c["id"] for c in self.r.client_list() if c["sub"] == "1"][0]
+        tracker = redis.Redis(port=SERVER["port"], decode_responses=True,
+                              single_connection_client=True)
+        self.assertTrue(tracker.client_tracking_on(clientid=int(sub_id)))
+        self.assertEqual(tracker.client_getredir(), int(sub_id))
+        self.assertIn("on", tracker.client_trackinginfo()[1])
+        self.assertIsNone(tracker.get("cached"))
+        self.r.set("cached", "1")
+        msg = p.get_message(timeout=2)
+        self.assertEqual((msg["channel"], msg["data"]), ("__redis__:invalidate", ["cached"]))
+        self.assertEqual(self.r.info("stats")["tracking_total_keys"], 0)
+        self.assertTrue(tracker.client_tracking_off())
+        tracker.close()
+        p.close()
+
 
 class MemcachedClients(unittest.TestCase):
     """libmemcached's tools and pymemcache on the memcached port, over the same keyspace."""

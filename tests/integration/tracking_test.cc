@@ -123,6 +123,27 @@ TEST_CASE("tracking: REDIRECT to a RESP2 subscriber of __redis__:invalidate, the
         "-ERR The client ID you want redirect to does not exist\r\n");
 }
 
+TEST_CASE("tracking: a redirection to the writer itself, and pushes under CLIENT REPLY OFF" *
+          doctest::skip(UsingExternalServer())) {
+  auto server = Start();
+  RawConn tracker(server->address());
+  RawConn writer(server->address());
+  Resp3(writer);
+  CHECK(tracker.Command({"CLIENT", "TRACKING", "on", "REDIRECT", ClientId(writer)}) == "+OK\r\n");
+  CHECK(tracker.Command({"GET", "k"}) == "$-1\r\n");
+  // As Redis: the invalidation is written into the writer's output before its reply.
+  writer.Send(EncodeCommand({"SET", "k", "v"}));
+  CHECK(writer.ReadReply() == Push({"k"}));
+  CHECK(writer.ReadReply() == "+OK\r\n");
+  // Pushes pass CLIENT REPLY OFF.
+  Resp3(tracker);
+  CHECK(tracker.Command({"CLIENT", "TRACKING", "on", "REDIRECT", ClientId(tracker)}) == "+OK\r\n");
+  CHECK(tracker.Command({"GET", "k"}) == "$1\r\nv\r\n");
+  tracker.Send(EncodeCommand({"CLIENT", "REPLY", "OFF"}) + EncodeCommand({"SET", "k", "w"}));
+  CHECK(tracker.ReadReply() == Push({"k"}));
+  CHECK(tracker.Command({"CLIENT", "REPLY", "ON"}) == "+OK\r\n");
+}
+
 TEST_CASE("tracking: BCAST prefixes collect another thread's writes into one push" *
           doctest::skip(UsingExternalServer())) {
   auto server = Start();
