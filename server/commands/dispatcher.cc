@@ -257,10 +257,19 @@ void Dispatcher::Invoke(const CommandSpec& spec, CmdArgs argv, ClientState& clie
   CountingBuilder counting(rb, invoke_depth_);
   CommandContext ctx{counting, client, server_, spec, writer, now_ms};
   const int64_t start_us = clock_us_;
+  // The client's own command (EXEC's queued ones too) is what a script it runs records.
+  const CommandSpec* outer_spec = caller_spec_;
+  const CmdArgs outer_argv = caller_argv_;
+  if (&client == server_.tracking().caller()) {
+    caller_spec_ = &spec;
+    caller_argv_ = argv;
+  }
   {
     engine::RehashPause pause(server_.dbs(), client.db_index);  // slots stay valid across lookups
     spec.handler(argv, ctx);
   }
+  caller_spec_ = outer_spec;
+  caller_argv_ = outer_argv;
   --invoke_depth_;
   if ((spec.flags & kReadOnly) && server_.tracking().tracking_clients() != 0) {
     RememberTrackedKeys(spec, argv, client);
