@@ -221,6 +221,27 @@ TEST_CASE("tracking: a memcached set and the expiry cycle invalidate a RESP trac
   CHECK(reader.ReadReply(5s) == Push({"ttl"}));
 }
 
+TEST_CASE("tracking: a tracked key evicted by maxmemory is invalidated" *
+          doctest::skip(UsingExternalServer())) {
+  auto server = Start({"--maxmemory", "2mb", "--maxmemory-policy", "volatile-random"});
+  RawConn reader(server->address());
+  RedisConn other = Connect(server->address());
+  Resp3(reader);
+  // The only key with a TTL, so the first eviction takes it.
+  CHECK(reader.Command({"SET", "victim", "v", "EX", "1000"}) == "+OK\r\n");
+  CHECK(reader.Command({"CLIENT", "TRACKING", "on"}) == "+OK\r\n");
+  CHECK(reader.Command({"GET", "victim"}) == "$1\r\nv\r\n");
+  const std::string value(200, 'x');
+  for (int batch = 0; batch < 200; ++batch) {
+    for (int i = 0; i < 100; ++i) {
+      Run(other.get(), {"SET", "fill" + std::to_string(batch * 100 + i), value});
+    }
+    if (Str(Run(other.get(), {"EXISTS", "victim"})) == "0") break;
+  }
+  REQUIRE(Str(Run(other.get(), {"EXISTS", "victim"})) == "0");
+  CHECK(reader.ReadReply() == Push({"victim"}));
+}
+
 TEST_CASE("tracking: tracking-table-max-keys invalidates keys beyond the limit" *
           doctest::skip(UsingExternalServer())) {
   auto server = Start({"--tracking-table-max-keys", "2"});
