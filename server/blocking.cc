@@ -4,10 +4,14 @@
 
 namespace tandem::commands {
 
-void BlockingRegistry::HoldForPause(ClientState* client) { paused_.insert(client); }
+void BlockingRegistry::HoldForPause(ClientState* client) {
+  paused_.insert(client);
+  client->blocked = true;
+}
 
 void BlockingRegistry::WakePaused() {
   for (ClientState* c : paused_) {
+    c->blocked = false;
     if (c->wake) c->wake();
   }
   paused_.clear();
@@ -16,6 +20,7 @@ void BlockingRegistry::WakePaused() {
 void BlockingRegistry::Block(ClientState* client, int db, const std::vector<std::string>& keys,
                              TryServe serve) {
   Forget(client);
+  client->blocked = true;
   Waiter& w = blocked_[client];
   w.serve = std::move(serve);
   for (const std::string& key : keys) {
@@ -27,6 +32,7 @@ void BlockingRegistry::Block(ClientState* client, int db, const std::vector<std:
 }
 
 void BlockingRegistry::Forget(ClientState* client) {
+  client->blocked = false;
   paused_.erase(client);
   auto it = blocked_.find(client);
   if (it == blocked_.end()) return;

@@ -46,6 +46,10 @@ struct ClientState {
   uint64_t commands = 0;
   // While blocked on keys: when the wait ends (wall-clock ms), 0 for never.
   int64_t block_deadline_ms = 0;
+  // Held in the BlockingRegistry (on keys or by CLIENT PAUSE): CLIENT LIST's `b` flag.
+  bool blocked = false;
+  // While blocked on keys: the blocked command (its statistics are completed at unblock).
+  const CommandSpec* blocked_spec = nullptr;
   // The reply a blocked command was served with (or CLIENT UNBLOCK's), set under the lock by
   // whoever released it; the client's session sends it before anything else, then runs on.
   std::optional<protocol::ReplyValue> served_reply;

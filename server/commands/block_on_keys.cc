@@ -59,11 +59,17 @@ void BlockOnKeys(CommandContext& ctx, CmdArgs argv, CmdArgs keys, int64_t deadli
   const CommandSpec* spec = &ctx.cmd;
   std::vector<std::string> names(keys.begin(), keys.end());
   client->block_deadline_ms = deadline_ms;
+  client->blocked_spec = spec;
   server->blocking().Block(
       client, client->db_index, names, [stored, client, server, spec, serve](std::string_view key) {
         protocol::CapturingReplyBuilder capture;
-        CommandContext c{capture, *client, *server, *spec, nullptr, engine::WallClockMs()};
+        const int64_t start_us = engine::WallClockUs();
+        CommandContext c{capture, *client, *server, *spec, nullptr, start_us / 1000};
         if (!serve(stored->argv(), c, key)) return false;
+        // The call was counted when it blocked; its serving time adds to it (Redis's
+        // updateStatsOnUnblock).
+        server->command_stats().Local(*spec).usec +=
+            static_cast<uint64_t>(engine::WallClockUs() - start_us);
         std::vector<protocol::ReplyValue> values = capture.Take();
         if (!values.empty()) PostReply(*client, std::move(values[0]));
         return true;
@@ -73,8 +79,12 @@ void BlockOnKeys(CommandContext& ctx, CmdArgs argv, CmdArgs keys, int64_t deadli
 bool UnblockClient(ServerState& server, ClientState& client, bool as_error) {
   if (!server.blocking().IsBlocked(&client)) return false;
   server.blocking().Forget(&client);
+  // Redis 7.0 counts a failed call of the blocked command either way, and the error reply.
+  if (client.blocked_spec) ++server.command_stats().Local(*client.blocked_spec).failed_calls;
   protocol::CapturingReplyBuilder capture;
   if (as_error) {
+    ++server.stats().total_error_replies;
+    ++server.stats().error_stats["UNBLOCKED"];
     capture.SendError(protocol::kErrUnblocked);
   } else {
     capture.SendNullArray();

@@ -458,6 +458,7 @@ std::string ClientInfoLine(const ClientState& c, int64_t now_ms, const CmdArgs* 
   if (c.monitor) flags += 'O';
   if (c.pubsub) flags += 'P';
   if (c.in_multi) flags += 'x';
+  if (c.blocked) flags += 'b';
   if (c.tracking.on) flags += 't';
   if (c.tracking.broken_redir) flags += 'R';
   if (c.tracking.bcast) flags += 'B';

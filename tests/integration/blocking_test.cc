@@ -137,5 +137,63 @@ TEST_CASE("fractional timeouts, CLIENT UNBLOCK and a blocked client closing" *
   CHECK(admin.Command({"LRANGE", "q", "0", "-1"}) == "*1\r\n$4\r\nkept\r\n");
 }
 
+// The value of `field` in INFO's reply (`section`), e.g. "calls=1,usec=..."; empty if absent.
+std::string InfoField(RawConn& conn, const std::string& section, const std::string& field) {
+  std::string info = conn.Command({"INFO", section});
+  size_t at = info.find(field + ":");
+  if (at == std::string::npos) return "";
+  at += field.size() + 1;
+  return info.substr(at, info.find("\r\n", at) - at);
+}
+
+// "calls=N" and "failed_calls=M" of a cmdstat line, usec left out (it varies).
+std::string CallCounts(const std::string& cmdstat) {
+  auto get = [&](const std::string& name) {
+    size_t at = cmdstat.find(name + "=");
+    if (at == std::string::npos) return std::string("?");
+    at += name.size() + 1;
+    return cmdstat.substr(at, cmdstat.find(',', at) - at);
+  };
+  return "calls=" + get("calls") + " failed=" + get("failed_calls");
+}
+
+TEST_CASE("a blocked client shows flags=b; its call is counted once, CLIENT UNBLOCK fails it" *
+          doctest::skip(UsingExternalServer())) {
+  Servers s;
+  RawConn a(s.server->address()), admin(s.server->address());
+  std::string id = a.Command({"CLIENT", "ID"});
+  id = id.substr(1, id.size() - 3);
+  a.Send(EncodeCommand({"BLPOP", "q", "0"}));
+  WaitBlocked(admin, 1);
+  std::string list = admin.Command({"CLIENT", "LIST"});
+  CHECK(list.find("id=" + id + " ") != std::string::npos);
+  CHECK(list.find("flags=b db=0") != std::string::npos);
+  CHECK(list.find("cmd=blpop") != std::string::npos);
+  CHECK(CallCounts(InfoField(admin, "commandstats", "cmdstat_blpop")) == "calls=1 failed=0");
+  CHECK(admin.Command({"RPUSH", "q", "v"}) == ":1\r\n");
+  CHECK(a.ReadReply() == "*2\r\n$1\r\nq\r\n$1\r\nv\r\n");
+  CHECK(CallCounts(InfoField(admin, "commandstats", "cmdstat_blpop")) == "calls=1 failed=0");
+  std::string info = a.Command({"CLIENT", "INFO"});
+  CHECK(info.find("flags=N ") != std::string::npos);
+
+  // Redis 7.0.15 counts a failed call at CLIENT UNBLOCK, TIMEOUT or ERROR, and the error.
+  CHECK(admin.Command({"CONFIG", "RESETSTAT"}) == "+OK\r\n");
+  a.Send(EncodeCommand({"BLPOP", "q", "0"}));
+  WaitBlocked(admin, 1);
+  CHECK(admin.Command({"CLIENT", "UNBLOCK", id}) == ":1\r\n");
+  CHECK(a.ReadReply() == "*-1\r\n");
+  CHECK(CallCounts(InfoField(admin, "commandstats", "cmdstat_blpop")) == "calls=1 failed=1");
+  CHECK(InfoField(admin, "errorstats", "errorstat_UNBLOCKED").empty());
+  a.Send(EncodeCommand({"BLPOP", "q", "0"}));
+  WaitBlocked(admin, 1);
+  CHECK(admin.Command({"CLIENT", "UNBLOCK", id, "ERROR"}) == ":1\r\n");
+  CHECK(a.ReadReply() == "-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n");
+  CHECK(CallCounts(InfoField(admin, "commandstats", "cmdstat_blpop")) == "calls=2 failed=2");
+  CHECK(InfoField(admin, "errorstats", "errorstat_UNBLOCKED") == "count=1");
+  // A timeout is no failure.
+  CHECK(a.Command({"BLPOP", "q", "0.01"}) == "*-1\r\n");
+  CHECK(CallCounts(InfoField(admin, "commandstats", "cmdstat_blpop")) == "calls=3 failed=2");
+}
+
 }  // namespace
 }  // namespace tandem::test
