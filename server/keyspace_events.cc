@@ -70,4 +70,15 @@ void NotifyKeyspaceEvent(ServerState& server, int type, std::string_view event,
   }
 }
 
+void EngineKeyEvents::OnKeyEvent(int db, std::string_view key, KeyEvent event) {
+  switch (event) {
+    case KeyEvent::kNew:
+      return NotifyKeyspaceEvent(server_, notify::kNew, "new", key, db);
+    case KeyEvent::kExpired:
+      return NotifyKeyspaceEvent(server_, notify::kExpired, "expired", key, db);
+    case KeyEvent::kEvicted:
+      return NotifyKeyspaceEvent(server_, notify::kEvicted, "evicted", key, db);
+  }
+}
+
 }  // namespace tandem

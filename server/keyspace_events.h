@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "server/engine/key_observer.h"
+
 namespace tandem {
 
 namespace commands {
@@ -31,5 +33,18 @@ std::string KeyspaceEventsToString(int flags);
 // __keyspace@<db>__:<key> and/or `key` on __keyevent@<db>__:<event>. Under the engine lock.
 void NotifyKeyspaceEvent(ServerState& server, int type, std::string_view event,
                          std::string_view key, int db);
+
+// The events the engine causes itself, published as Redis does: "new" (class n) when a key
+// is created, "expired" (x) by lazy or active expiry, "evicted" (e) by maxmemory, in the
+// database the key lived in. Registered with the DbSet by ServerState.
+class EngineKeyEvents final : public engine::KeyObserver {
+ public:
+  explicit EngineKeyEvents(ServerState& server) : server_(server) {}
+  void OnKeyModified(int, std::string_view) override {}
+  void OnKeyEvent(int db, std::string_view key, KeyEvent event) override;
+
+ private:
+  ServerState& server_;
+};
 
 }  // namespace tandem

@@ -14,6 +14,7 @@ ServerState::ServerState(Config config, CommandTable table)
   dbs_.AddObserver(&blocking_);
   dbs_.AddObserver(&watches_);
   dbs_.AddObserver(&tracking_);
+  dbs_.AddObserver(&engine_key_events_);
 }
 
 void ServerState::PublishConfig(Config next) {

@@ -23,6 +23,7 @@
 #include "server/engine/db_set.h"
 #include "server/engine/eviction.h"
 #include "server/engine_lock.h"
+#include "server/keyspace_events.h"
 #include "server/memcache/memcache_stats.h"
 #include "server/pubsub/pubsub_registry.h"
 #include "server/tracking/tracking_registry.h"
@@ -169,6 +170,7 @@ class ServerState {
   WatchRegistry watches_{dbs_};
   PubSubRegistry pubsub_;
   TrackingRegistry tracking_{clients_};
+  EngineKeyEvents engine_key_events_{*this};
   uint64_t last_client_id_ = 0;
   std::deque<SlowlogEntry> slowlog_;
   uint64_t slowlog_next_id_ = 0;

@@ -13,6 +13,7 @@
 #include "server/commands/families.h"
 #include "server/commands/string_ops.h"
 #include "server/engine/database.h"
+#include "server/keyspace_events.h"
 #include "server/server_state.h"
 
 namespace tandem::commands {
@@ -78,14 +79,15 @@ void CmdSetBit(CmdArgs argv, CommandContext& ctx) {
     return ctx.rb.SendError(protocol::kErrBitValue);
   }
   bool old = false;
-  OpStatus status = OpEditBits(ctx.db(), argv[1], offset, [&](std::string& s) {
+  OpResult<bool> changed = OpEditBits(ctx.db(), argv[1], offset, [&](std::string& s, bool grown) {
     unsigned char& byte = reinterpret_cast<unsigned char&>(s[offset >> 3]);
     const unsigned shift = 7 - (offset & 7);
     old = (byte >> shift) & 1;
     byte = static_cast<unsigned char>((byte & ~(1u << shift)) | (unsigned(on) << shift));
-    return old != (on != 0);
+    return grown || old != (on != 0);
   });
-  if (status != OpStatus::kOk) return ctx.rb.SendError(OpStatusError(status));
+  if (!changed.ok()) return ctx.rb.SendError(OpStatusError(changed.status()));
+  if (*changed) ctx.Notify(notify::kString, "setbit", argv[1]);
   ctx.rb.SendLong(old ? 1 : 0);
 }
 
@@ -249,13 +251,14 @@ void CmdBitOp(CmdArgs argv, CommandContext& ctx) {
   }
   const std::string_view dest = argv[2];
   if (max_len == 0) {
-    db.Delete(dest);
+    if (db.Delete(dest)) ctx.Notify(notify::kGeneric, "del", dest);
     return ctx.rb.SendLong(0);
   }
   Entry::Init init;
   init.encoding = Encoding::kRaw;  // Redis stores BITOP results as raw strings
   init.raw = new std::string(ComputeBitOp(op, srcs, max_len));
   db.Put(dest, init);
+  ctx.Notify(notify::kString, "set", dest);
   ctx.rb.SendLong(static_cast<long long>(max_len));
 }
 
@@ -315,8 +318,9 @@ bool ParseBitfieldOps(CmdArgs args, unsigned long long max_bulk_len, std::vector
 }
 
 // Runs a SET or INCRBY on `p` and replies with the old (SET) or new (INCRBY) value, or nil when
-// OVERFLOW FAIL refused it. Returns whether the field's bits changed.
-bool ApplyBitfieldWrite(const BitfieldOp& op, unsigned char* p, ReplyBuilder& rb) {
+// OVERFLOW FAIL refused it. Returns whether it counts as a change for Redis: applied, and the
+// field's bits changed or the string was created or grown (`grown`) for this command.
+bool ApplyBitfieldWrite(const BitfieldOp& op, unsigned char* p, bool grown, ReplyBuilder& rb) {
   const bool incr = op.kind == BitfieldOp::kIncrBy;
   int overflow;
   uint64_t stored, reply, previous;
@@ -347,7 +351,7 @@ bool ApplyBitfieldWrite(const BitfieldOp& op, unsigned char* p, ReplyBuilder& rb
   }
   rb.SendLong(static_cast<long long>(reply));
   SetBitfield(p, op.offset, op.bits, stored);
-  return stored != previous;
+  return grown || stored != previous;
 }
 
 // A GET on `s`, which may be shorter than the field: missing bytes read as zero.
@@ -387,19 +391,22 @@ void BitfieldGeneric(CmdArgs argv, CommandContext& ctx, bool read_only_command) 
     return;
   }
   if (read_only_command) return ctx.rb.SendError(protocol::kErrBitfieldRoWrite);
-  OpStatus status = OpEditBits(ctx.db(), argv[1], highest_write, [&](std::string& target) {
+  auto edit = [&](std::string& target, bool grown) {
     bool changed = false;
     ctx.rb.StartArray(ops.size());
     for (const BitfieldOp& op : ops) {
       if (op.kind == BitfieldOp::kGet) {
         ApplyBitfieldGet(op, target, ctx.rb);
       } else {
-        changed |= ApplyBitfieldWrite(op, reinterpret_cast<unsigned char*>(target.data()), ctx.rb);
+        changed |=
+            ApplyBitfieldWrite(op, reinterpret_cast<unsigned char*>(target.data()), grown, ctx.rb);
       }
     }
     return changed;
-  });
-  if (status != OpStatus::kOk) ctx.rb.SendError(OpStatusError(status));
+  };
+  OpResult<bool> changed = OpEditBits(ctx.db(), argv[1], highest_write, edit);
+  if (!changed.ok()) return ctx.rb.SendError(OpStatusError(changed.status()));
+  if (*changed) ctx.Notify(notify::kString, "setbit", argv[1]);
 }
 
 // BITFIELD key [GET type offset | [OVERFLOW WRAP|SAT|FAIL] SET type offset value |

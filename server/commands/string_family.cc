@@ -228,18 +228,17 @@ void CmdMGet(CmdArgs argv, CommandContext& ctx) {
 // MSET key value [key value ...]
 void CmdMSet(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() % 2 == 0) return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
-  OpMSet(ctx.db(), argv.subspan(1));
-  for (size_t i = 1; i < argv.size(); i += 2) ctx.Notify(notify::kString, "set", argv[i]);
+  OpMSet(ctx.db(), argv.subspan(1),
+         [&](std::string_view key) { ctx.Notify(notify::kString, "set", key); });
   ctx.rb.SendOk();
 }
 
 // MSETNX key value [key value ...]
 void CmdMSetNx(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() % 2 == 0) return ctx.rb.SendError(protocol::WrongNumArgsError(ctx.cmd.name));
-  const bool stored = OpMSetNx(ctx.db(), argv.subspan(1));
-  if (stored) {
-    for (size_t i = 1; i < argv.size(); i += 2) ctx.Notify(notify::kString, "set", argv[i]);
-  }
+  const bool stored = OpMSetNx(ctx.db(), argv.subspan(1), [&](std::string_view key) {
+    ctx.Notify(notify::kString, "set", key);
+  });
   ctx.rb.SendLong(stored ? 1 : 0);
 }
 

@@ -263,17 +263,19 @@ OpResult<std::string> OpGetEx(Database& db, std::string_view key, const GetExPar
   return value;
 }
 
-void OpMSet(Database& db, std::span<const std::string_view> key_values) {
+void OpMSet(Database& db, std::span<const std::string_view> key_values, const OnKeyStored& stored) {
   for (size_t i = 0; i + 1 < key_values.size(); i += 2) {
     db.PutString(key_values[i], key_values[i + 1]);
+    if (stored) stored(key_values[i]);
   }
 }
 
-bool OpMSetNx(Database& db, std::span<const std::string_view> key_values) {
+bool OpMSetNx(Database& db, std::span<const std::string_view> key_values,
+              const OnKeyStored& stored) {
   for (size_t i = 0; i + 1 < key_values.size(); i += 2) {
     if (db.Find(key_values[i])) return false;
   }
-  OpMSet(db, key_values);
+  OpMSet(db, key_values, stored);
   return true;
 }
 

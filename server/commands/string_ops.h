@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -103,11 +104,17 @@ struct GetExParams {
 OpResult<std::string> OpGetEx(engine::Database& db, std::string_view key, const GetExParams& params,
                               int64_t now_ms);
 
+// Called after each key MSET / MSETNX stored (its "set" event goes out before the next key's
+// "new", as in Redis).
+using OnKeyStored = std::function<void(std::string_view key)>;
+
 // MSET: stores each key/value pair of `key_values` in order (a repeated key keeps the last).
-void OpMSet(engine::Database& db, std::span<const std::string_view> key_values);
+void OpMSet(engine::Database& db, std::span<const std::string_view> key_values,
+            const OnKeyStored& stored = {});
 
 // MSETNX: stores every pair of `key_values` only if none of the keys exists; true if stored.
-bool OpMSetNx(engine::Database& db, std::span<const std::string_view> key_values);
+bool OpMSetNx(engine::Database& db, std::span<const std::string_view> key_values,
+              const OnKeyStored& stored = {});
 
 // INCRBY / DECRBY / INCR / DECR: the new value; a missing key counts as 0. The result is always
 // int-encoded and the TTL is kept. kWrongType, kNotInteger, kOverflow.
@@ -139,17 +146,20 @@ OpResult<size_t> OpSetRange(engine::Database& db, std::string_view key, unsigned
 // modification; converting an int or embedded value to raw does not. kWrongType.
 OpResult<std::string*> BitsForWrite(engine::KeyWrite& w, uint64_t max_bit);
 
-// SETBIT / BITFIELD writes: runs `edit(std::string&)` on the string at `key` as given by
-// BitsForWrite. `edit` returns whether it changed a bit; a key that was neither created,
-// grown nor changed is not signalled (Redis 7.0 skips the signal and propagation then).
-// kWrongType, with `edit` not run.
+// SETBIT / BITFIELD writes: runs `edit(std::string&, bool grown)` on the string at `key` as
+// given by BitsForWrite (`grown`: created or grown for this write). `edit` returns whether
+// the command changed the key as Redis counts it, which is the result: the command then
+// notifies "setbit". A key that was neither created, grown nor changed is not signalled
+// (Redis 7.0 skips the signal and propagation then). kWrongType, with `edit` not run.
 template <class Edit>
-OpStatus OpEditBits(engine::Database& db, std::string_view key, uint64_t max_bit, Edit&& edit) {
+OpResult<bool> OpEditBits(engine::Database& db, std::string_view key, uint64_t max_bit,
+                          Edit&& edit) {
   engine::KeyWrite w(db, key);
   OpResult<std::string*> s = BitsForWrite(w, max_bit);
   if (!s.ok()) return s.status();
-  if (edit(**s)) w.MarkModified();
-  return OpStatus::kOk;
+  const bool changed = edit(**s, w.modified());
+  if (changed) w.MarkModified();
+  return changed;
 }
 
 // True when `a` + `b` bytes would exceed `max_len` (Redis checkStringLength, overflow-safe).

@@ -25,6 +25,8 @@ void Database::DeleteExpired(const Table::Slot& slot, std::string_view key) {
   KeyWrite w(*this, key, slot);
   w.Delete();
   ++owner_->stats().expired_keys;
+  // Redis notifies "expired" before signalling the key (w's destructor does that).
+  owner_->SignalEvent(index_, key, KeyObserver::KeyEvent::kExpired);
 }
 
 Entry* Database::Peek(std::string_view key) {

@@ -69,6 +69,10 @@ class DbSet {
     if (observers_.empty()) return;
     for (KeyObserver* o : observers_) o->OnKeyModified(db, key);
   }
+  // A key was created, expired or evicted (KeyObserver::OnKeyEvent).
+  void SignalEvent(int db, std::string_view key, KeyObserver::KeyEvent event) {
+    for (KeyObserver* o : observers_) o->OnKeyEvent(db, key, event);
+  }
 
   // A new value for an entry's version field, higher than every one handed out before
   // (memcached's CAS unique).

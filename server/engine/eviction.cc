@@ -92,7 +92,10 @@ bool EvictUntilUnderLimit(DbSet& dbs, EvictionPolicy policy, int samples,
     Victim v = PickVictim(dbs, policy, samples);
     if (v.db < 0) return false;
     // Delete() is false only when the key had just expired: it is gone all the same.
-    if (dbs.db(v.db).Delete(v.key)) ++dbs.stats().evicted_keys;
+    if (dbs.db(v.db).Delete(v.key)) {
+      ++dbs.stats().evicted_keys;
+      dbs.SignalEvent(v.db, v.key, KeyObserver::KeyEvent::kEvicted);
+    }
   }
   return true;
 }

@@ -13,6 +13,9 @@ class KeyObserver {
  public:
   // OnFlush's database number for FLUSHALL (Redis's dbid -1).
   static constexpr int kAllDbs = -1;
+  // What the engine itself does to a key, beyond the change OnKeyModified reports: Redis's
+  // "new" (dbAdd), "expired" (lazy or active expiry) and "evicted" (maxmemory) events.
+  enum class KeyEvent { kNew, kExpired, kEvicted };
 
   virtual ~KeyObserver() = default;
   // `key` in database `db` changed: written, deleted, renamed away or onto, moved, expired or
@@ -24,6 +27,9 @@ class KeyObserver {
   virtual void OnFlush(int db) {}
   // Databases `a` and `b` exchanged their contents: SWAPDB.
   virtual void OnSwap(int a, int b) {}
+  // `key` of database `db` was created (when it is added, before the command's own change is
+  // complete), expired or evicted (after it is gone, before OnKeyModified).
+  virtual void OnKeyEvent(int db, std::string_view key, KeyEvent event) {}
 };
 
 }  // namespace tandem::engine

@@ -25,6 +25,7 @@ Entry* KeyWrite::Set(Entry::Init init, bool keep_ttl) {
     init.lru = dbs.NewEntryLru();
     Entry* e = Entry::Create(key_, init);
     slot_ = db_.table_.Insert(e, RehashStep());
+    dbs.SignalEvent(db_.index_, key_, KeyObserver::KeyEvent::kNew);
     return e;
   }
   Begin(false);
@@ -51,6 +52,7 @@ void KeyWrite::Adopt(Entry* e) {
   modified_ = true;
   if (!db_.owner_->lfu_policy) e->set_lru(db_.owner_->lru_clock());
   slot_ = db_.table_.Insert(e, RehashStep());
+  db_.owner_->SignalEvent(db_.index_, key_, KeyObserver::KeyEvent::kNew);
 }
 
 Entry* KeyWrite::Detach() {

@@ -68,6 +68,8 @@ class KeyWrite {
   // that); they call MarkModified() if they change it.
   std::string* MutableRaw(bool modifies = true);
   void MarkModified();
+  // A modification is pending: it will be signalled at the next Commit().
+  bool modified() const { return modified_; }
   // The collection value (list, set, zset, hash) to edit in place; the entry must hold one.
   // The same modification rules as MutableRaw. An edit that changes the encoding records it
   // with entry()->set_encoding().

@@ -591,7 +591,7 @@ class Server:
 
 def render(buf, status):
     text = repr(buf)
-    if len(text) > 3000:
+    if len(text) > int(os.environ.get("DIFF_MAX_TEXT", "3000")):
         text = text[:3000] + "...(%d bytes)" % len(buf)
     return text + (" + " + status if status else "")
 

@@ -121,5 +121,33 @@ TEST_CASE("noeviction refuses writes over the limit and keeps every key" *
   CHECK(Str(Run(c.get(), {"SET", "x", "y"})) == "OK");
 }
 
+TEST_CASE("eviction publishes an evicted event for each key, in the key's database" *
+          doctest::skip(UsingExternalServer())) {
+  auto server = StartWithPolicy("allkeys-random");
+  RedisConn c = Connect(server->address());
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "notify-keyspace-events", "Ee"})) == "OK");
+  RawConn sub(server->address());
+  REQUIRE(sub.Command({"PSUBSCRIBE", "__keyevent@*__:evicted"}) ==
+          "*3\r\n$10\r\npsubscribe\r\n$22\r\n__keyevent@*__:evicted\r\n:1\r\n");
+  CHECK(Str(Run(c.get(), {"SELECT", "2"})) == "OK");
+  CHECK(FillKeys(c.get(), "k:", 40000, false) == 0);
+  const long long evicted = InfoField(c.get(), "stats", "evicted_keys");
+  CHECK(evicted > 0);
+  // One pmessage per evicted key, all on database 2's channel.
+  const std::string channel = "$22\r\n__keyevent@2__:evicted\r\n";
+  std::string got;
+  long long seen = 0;
+  for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+       seen < evicted && std::chrono::steady_clock::now() < until;) {
+    got += sub.Read(1 << 20, std::chrono::milliseconds(300));
+    seen = 0;
+    for (size_t p = got.find(channel); p != std::string::npos; p = got.find(channel, p + 1)) {
+      ++seen;
+    }
+  }
+  CHECK(seen == evicted);
+  CHECK(got.find("__keyevent@0__") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace tandem::test
