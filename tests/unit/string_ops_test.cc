@@ -17,6 +17,7 @@ namespace {
 using namespace std::literals;
 using tandem::commands::BitfieldOverflow;
 using tandem::commands::IntBuf;
+using tandem::commands::OpResult;
 using tandem::commands::OpStatus;
 using tandem::commands::SetParams;
 using tandem::engine::Database;
@@ -229,24 +230,34 @@ TEST_CASE("bit commands get a zero-padded raw string") {
   DbSet dbs(1);
   Database& db = dbs.db(0);
   std::string seen;
-  auto look = [&](std::string& s) {
+  bool was_grown = false;
+  auto look = [&](std::string& s, bool grown) {
     seen = s;
+    was_grown = grown;
     return false;
   };
-  CHECK(ops::OpEditBits(db, "b", 17, look) == OpStatus::kOk);
+  CHECK(ops::OpEditBits(db, "b", 17, look).status() == OpStatus::kOk);
   CHECK(seen == "\0\0\0"s);
+  CHECK(was_grown);  // created
+  CHECK(ops::OpEditBits(db, "b", 23, look).status() == OpStatus::kOk);
+  CHECK_FALSE(was_grown);  // already long enough
+  CHECK(ops::OpEditBits(db, "b", 24, look).status() == OpStatus::kOk);
+  CHECK(was_grown);
   db.PutString("n", "1");
-  CHECK(ops::OpEditBits(db, "n", 0, look) == OpStatus::kOk);
+  CHECK(ops::OpEditBits(db, "n", 0, look).status() == OpStatus::kOk);
   CHECK(seen == "1");
+  CHECK_FALSE(was_grown);  // converting to raw is no growth
   CHECK(EncodingOf(db, "n") == Encoding::kRaw);
-  CHECK(ops::OpEditBits(db, "n", 0, [](std::string& s) {
-          s[0] = 'A';
-          return true;
-        }) == OpStatus::kOk);
+  OpResult<bool> changed = ops::OpEditBits(db, "n", 0, [](std::string& s, bool) {
+    s[0] = 'A';
+    return true;
+  });
+  CHECK(changed.ok());
+  CHECK(*changed);
   CHECK(ValueOf(db, "n") == "A");
   AddList(db, "l");
   bool ran = false;
-  CHECK(ops::OpEditBits(db, "l", 0, [&](std::string&) { return ran = true; }) ==
+  CHECK(ops::OpEditBits(db, "l", 0, [&](std::string&, bool) { return ran = true; }).status() ==
         OpStatus::kWrongType);
   CHECK_FALSE(ran);
   CheckAccounting(db);
