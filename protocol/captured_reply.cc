@@ -25,6 +25,8 @@ void ReplyValue::Replay(ReplyBuilder& rb) const {
       return rb.SendBool(integer != 0);
     case Kind::kVerbatim:
       return rb.SendVerbatim(str, format);
+    case Kind::kBigNumber:
+      return rb.SendBigNumber(str);
     case Kind::kArray:
       rb.StartArray(items.size());
       break;
@@ -104,6 +106,10 @@ void CapturingReplyBuilder::SendVerbatim(std::string_view s, std::string_view fo
   ReplyValue& v = Add(ReplyValue::Kind::kVerbatim);
   v.str = s;
   v.format = format;
+  Close();
+}
+void CapturingReplyBuilder::SendBigNumber(std::string_view digits) {
+  Add(ReplyValue::Kind::kBigNumber).str = digits;
   Close();
 }
 void CapturingReplyBuilder::StartArray(size_t n) { Start(ReplyValue::Kind::kArray, n); }

@@ -25,6 +25,7 @@ struct ReplyValue {
     kNullArray,
     kBool,
     kVerbatim,
+    kBigNumber,
     kArray,
     kMap,
     kSet,
@@ -33,7 +34,7 @@ struct ReplyValue {
     kPair,
   };
   Kind kind = Kind::kNull;
-  std::string str;        // simple, error, bulk, verbatim text
+  std::string str;        // simple, error, bulk, verbatim text, big number digits
   std::string format;     // verbatim format
   long long integer = 0;  // long, bool (0/1)
   double number = 0;      // double
@@ -57,6 +58,7 @@ class CapturingReplyBuilder final : public ReplyBuilder {
   void SendNullArray() override;
   void SendBool(bool v) override;
   void SendVerbatim(std::string_view s, std::string_view format = "txt") override;
+  void SendBigNumber(std::string_view digits) override;
   void StartArray(size_t n) override;
   void StartMap(size_t n) override;
   void StartSet(size_t n) override;

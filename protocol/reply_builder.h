@@ -28,6 +28,8 @@ class ReplyBuilder {
   virtual void SendBool(bool v) = 0;
   // RESP3 verbatim string ("=" with a 3-letter format); RESP2 bulk string.
   virtual void SendVerbatim(std::string_view s, std::string_view format = "txt") = 0;
+  // RESP3's big number (digits as text); RESP2 and builders that do not know it: a bulk.
+  virtual void SendBigNumber(std::string_view digits) { SendBulk(digits); }
   virtual void StartArray(size_t n) = 0;
   // n key/value pairs; RESP2 sends an array of 2n elements.
   virtual void StartMap(size_t n) = 0;

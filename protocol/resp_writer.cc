@@ -135,6 +135,14 @@ void RespWriter::SendBool(bool v) {
   }
 }
 
+// RESP3 (<digits>   RESP2 $<len> <digits>
+void RespWriter::SendBigNumber(std::string_view digits) {
+  if (!resp3_) return SendBulk(digits);
+  out_->push_back('(');
+  out_->append(digits);
+  out_->append("\r\n", 2);
+}
+
 // RESP3 =<len+4> <fmt>:<bytes>   RESP2 $<len> <bytes>
 void RespWriter::SendVerbatim(std::string_view s, std::string_view format) {
   if (!resp3_) {

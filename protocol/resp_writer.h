@@ -34,6 +34,7 @@ class RespWriter final : public ReplyBuilder {
   void SendBool(bool v) override;
   // The format is cut or space-padded to 3 bytes, as addReplyVerbatim does.
   void SendVerbatim(std::string_view s, std::string_view format = "txt") override;
+  void SendBigNumber(std::string_view digits) override;
   void StartArray(size_t n) override;
   void StartMap(size_t n) override;
   void StartPairArray(size_t n) override;

@@ -141,6 +141,15 @@ void LuaReplyBuilder::SendVerbatim(std::string_view s, std::string_view format) 
   Added();
 }
 
+void LuaReplyBuilder::SendBigNumber(std::string_view digits) {
+  if (resp_ == 3) {
+    PushField(L_, "big_number", digits);
+  } else {
+    PushString(L_, digits);
+  }
+  Added();
+}
+
 void LuaReplyBuilder::StartArray(size_t n) { Start(Agg::kArray, n); }
 void LuaReplyBuilder::StartMap(size_t n) {
   // RESP2 sends a map as a flat array of keys and values.

@@ -26,6 +26,8 @@ class LuaReplyBuilder final : public protocol::ReplyBuilder {
   void SendNullArray() override;
   void SendBool(bool v) override;
   void SendVerbatim(std::string_view s, std::string_view format = "txt") override;
+  // RESP3: {big_number = digits}; RESP2: the digits as a string.
+  void SendBigNumber(std::string_view digits) override;
   void StartArray(size_t n) override;
   void StartMap(size_t n) override;
   void StartSet(size_t n) override;

@@ -834,7 +834,7 @@ void LuaVm::ReplyFromLua(protocol::ReplyBuilder& rb) {
         const char* num = lua_tolstring(L, -1, &len);
         std::string text = NoNewlines(std::string(num, len));
         lua_pop(L, 1);
-        rb.SendBulk(text);
+        rb.SendBigNumber(text);
         break;
       }
       lua_pop(L, 1);

@@ -107,6 +107,7 @@ class CountingBuilder final : public protocol::ReplyBuilder {
   void SendNullArray() override { inner_.SendNullArray(); }
   void SendBool(bool v) override { inner_.SendBool(v); }
   void SendVerbatim(std::string_view s, std::string_view f) override { inner_.SendVerbatim(s, f); }
+  void SendBigNumber(std::string_view s) override { inner_.SendBigNumber(s); }
   void StartArray(size_t n) override { inner_.StartArray(n); }
   void StartMap(size_t n) override { inner_.StartMap(n); }
   void StartSet(size_t n) override { inner_.StartSet(n); }

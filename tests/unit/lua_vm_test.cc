@@ -33,6 +33,8 @@ class FakeHost final : public ScriptHost {
       rb.SendDouble(1.5);
     } else if (argv[0] == "null") {
       rb.SendNull();
+    } else if (argv[0] == "bignum") {
+      rb.SendBigNumber("1234567999999999999999999999999999999");
     } else {
       rb.StartArray(2);
       rb.SendBulk("a");
@@ -102,6 +104,47 @@ TEST_CASE("redis.call converts replies to Lua and results back") {
   CHECK(v.kind == ReplyValue::Kind::kDouble);
   v = RunScript(vm, "return redis.call('null') == false", host);
   CHECK(v.integer == 1);
+}
+
+TEST_CASE("big numbers both ways: {big_number=...} in RESP3, a string in RESP2") {
+  LuaVm vm;
+  FakeHost host;
+  constexpr char kDigits[] = "1234567999999999999999999999999999999";
+  ReplyValue v = RunScript(vm, "return redis.call('bignum')", host);
+  CHECK(v.kind == ReplyValue::Kind::kBulk);
+  CHECK(v.str == kDigits);
+  v = RunScript(
+      vm, "redis.setresp(3) local r = redis.call('bignum') return {type(r), r.big_number}", host);
+  REQUIRE(v.items.size() == 2);
+  CHECK(v.items[0].str == "table");
+  CHECK(v.items[1].str == kDigits);
+  // Returned as is: the writer sends RESP3's "(" or RESP2's bulk.
+  v = RunScript(vm, "redis.setresp(3) return redis.call('bignum')", host);
+  CHECK(v.kind == ReplyValue::Kind::kBigNumber);
+  CHECK(v.str == kDigits);
+  v = RunScript(vm, "return {big_number='12\\r\\n3'}", host);
+  CHECK(v.kind == ReplyValue::Kind::kBigNumber);
+  CHECK(v.str == "12  3");
+}
+
+TEST_CASE("Redis's libraries are loaded read-only; SCRIPT FLUSH resets cjson's settings") {
+  LuaVm vm;
+  FakeHost host;
+  CHECK(RunScript(vm, "return cjson.encode({1, 'a', {b=true}})", host).str ==
+        "[1,\"a\",{\"b\":true}]");
+  CHECK(RunScript(vm, "return cmsgpack.pack(1, 'a')", host).str ==
+        "\x01\xa1"
+        "a");
+  CHECK(RunScript(vm, "return struct.pack('>I2', 258)", host).str == "\x01\x02");
+  CHECK(RunScript(vm, "return bit.tohex(65535, -2147483648)", host).str == "0000FFFF");
+  for (const char* lib : {"cjson", "cmsgpack", "struct", "bit"}) {
+    CHECK(RunScript(vm, std::string(lib) + ".x = 1", host).str.find("readonly") !=
+          std::string::npos);
+  }
+  CHECK(RunScript(vm, "return cjson.encode_max_depth(3)", host).integer == 3);
+  CHECK(RunScript(vm, "return cjson.encode_max_depth()", host).integer == 3);
+  vm.Flush();
+  CHECK(RunScript(vm, "return cjson.encode_max_depth()", host).integer == 1000);
 }
 
 TEST_CASE("errors carry the script name and line; refusals keep their code") {
