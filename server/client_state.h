@@ -103,6 +103,11 @@ struct ClientState {
     std::vector<std::string> prefixes;  // BCAST prefixes, sorted
   } tracking;
 
+  // On the client's own thread, under the engine lock, before its batch runs: appends the
+  // pushes posted to it so far (sent before its commands, in lock order) to its output, so
+  // no reply overtakes a message Redis would have written first (UNSUBSCRIBE's reply after
+  // the channel's last message). Set by the connection.
+  std::function<void()> take_pushes;
   // Posts a close of this connection to its own io thread. Safe from any thread.
   std::function<void()> kill;
   // Set under the engine lock by CLIENT KILL: no further command of this client runs,

@@ -63,6 +63,8 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
       if (auto self = weak.lock()) self->DrainPushes();
     });
   };
+  // Under the batch's lock the output limit is checked after each command.
+  client.take_pushes = [this] { TakePushes(/*check_limit=*/false); };
   client.wake = [weak, &ctx = ctx_] {
     asio::post(ctx, [weak] {
       if (auto self = weak.lock()) self->Resume();
@@ -225,13 +227,20 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
 }
 
 void Connection::DrainPushes() {
+  if (!TakePushes(/*check_limit=*/true)) return Close();
+  if (closed_) return;
+  StartWrite();
+  ReportBuffers();
+}
+
+bool Connection::TakePushes(bool check_limit) {
   {
     std::lock_guard<std::mutex> guard(mailbox_->mu);
     draining_.swap(mailbox_->items);
   }
   if (closed_) {
     draining_.clear();
-    return;
+    return true;
   }
   // The protocol is changed only by this connection's own commands (HELLO), on this thread.
   const int resp = session_->client().resp;
@@ -240,14 +249,13 @@ void Connection::DrainPushes() {
     out += push->Encoded(resp);
     // Checked per push: a subscriber far behind is cut off at its limit, not after taking
     // in everything that waited for it.
-    if (session_->OutputOverLimit()) {
+    if (check_limit && session_->OutputOverLimit()) {
       draining_.clear();
-      return Close();
+      return false;
     }
   }
   draining_.clear();
-  StartWrite();
-  ReportBuffers();
+  return true;
 }
 
 void Connection::ReportBuffers() {

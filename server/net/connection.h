@@ -52,6 +52,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Appends the pushes other threads left in the mailbox to the output (encoded in this
   // connection's protocol) and checks the output limit once for all of them.
   void DrainPushes();
+  // Appends what the mailbox holds to the output; with check_limit, false as soon as the
+  // client crosses its output limit (the rest is dropped).
+  bool TakePushes(bool check_limit);
   // CLIENT LIST's qbuf, qbuf-free and obl, and the buffers' share of used_memory.
   void ReportBuffers();
   void Close();

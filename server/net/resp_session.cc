@@ -191,6 +191,7 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
   }
   const int64_t slice_end_us = dispatcher_.now_us() + kSliceUs;
   size_t ran = first;
+  if (client_.take_pushes) client_.take_pushes();  // what was sent to us before this batch
   SendServedReply();  // before anything that follows the blocked command
   if (server_.blocking().IsBlocked(&client_)) {
     *next = Next::kBlocked;  // still waiting: what follows runs once it is served
