@@ -4,6 +4,7 @@
 
 #include "server/commands/dispatcher.h"
 #include "server/log.h"
+#include "server/memcache/text_protocol.h"
 
 namespace tandem {
 
@@ -31,6 +32,7 @@ void ServerCron::Tick() {
   engine::DbSet& dbs = server_.dbs();
   dbs.active_rehashing = server_.config().activerehashing;
   dbs.Cron(budget_us);
+  memcache::ApplyDueFlush(server_);
   ClientsCron(dbs.now_ms());
   // Keys the cycle expired reach BCAST clients now, not at the next client's batch.
   if (server_.dispatcher != nullptr) server_.dispatcher->EndBatch();

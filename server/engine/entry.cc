@@ -48,8 +48,8 @@ Entry* Entry::Create(std::string_view key, const Init& init) {
   Entry* e = static_cast<Entry*>(mem);
   uint8_t tag = static_cast<uint8_t>(init.type) | (static_cast<uint8_t>(init.encoding) << 3) |
                 (init.has_expire ? kExpireBit : 0);
-  e->word_ =
-      (uint64_t{tag} << 48) | (init.has_version ? kVersionBit : 0) | (has_flags ? kFlagsBit : 0);
+  e->word_ = (uint64_t{tag} << 48) | (init.has_version ? kVersionBit : 0) |
+             (has_flags ? kFlagsBit : 0) | (init.lease & kLeaseBits);
   e->set_lru(init.lru);
   char* p = e->body();
   if (init.has_expire) {
@@ -101,6 +101,7 @@ Entry::Init Entry::InitFrom(const Entry* e) {
   init.client_flags = e->client_flags();
   init.has_version = e->has_version();
   init.version = init.has_version ? e->version() : 0;
+  init.lease = e->lease();
   if (init.type != ObjType::kString) {
     init.object = e->object();
   } else if (init.encoding == Encoding::kInt) {
@@ -166,6 +167,7 @@ Entry* Entry::Clone(const Entry* e, std::string_view key) {
   Init init = InitFrom(e);
   init.has_version = false;
   init.version = 0;
+  init.lease = 0;
   if (init.type != ObjType::kString) {
     init.object = e->object()->Clone();
   } else if (init.encoding == Encoding::kRaw) {
@@ -242,6 +244,7 @@ bool Entry::OverwriteInPlace(const Init& init) {
   if (init.client_flags != 0) {
     std::memcpy(body() + OptionalBytes() - 4, &init.client_flags, 4);
   }
+  set_lease(init.lease);
   return true;
 }
 

@@ -2,7 +2,8 @@
 // tag, LRU clock, optional expiry, the key and (for small strings and integers) the value.
 // Layout (bytes):
 //   [0..8)   next pointer (bits 4..47; entries are 16-byte aligned, so its low 4 bits hold
-//            the optional-field bits below) | tag (8 bits) | lru low byte (8 bits)
+//            the optional-field bits below and memcached's two lease bits) | tag (8 bits) |
+//            lru low byte (8 bits)
 //   [8..10)  lru high bits
 //   then the optional fields, each present only when its bit is set:
 //     8 bytes  expire time in ms                 (tag's expire bit)
@@ -77,7 +78,15 @@ class Entry {
     // A version field (memcached's CAS), stored only when has_version.
     bool has_version = false;
     uint64_t version = 0;
+    // memcached's lease bits (kLeaseStale | kLeaseTokenSent); a new value has none.
+    uint8_t lease = 0;
   };
+
+  // memcached's lease state, set by the meta commands: the item was marked stale (md I,
+  // ms I) / a client was sent the token (W) that makes it the one to recache the item.
+  // Copies of the entry (touch, a CAS stamp) keep them; a new value starts without.
+  static constexpr uint8_t kLeaseStale = 0x4;
+  static constexpr uint8_t kLeaseTokenSent = 0x8;
 
   static Entry* Create(std::string_view key, const Init& init);
   // Frees the entry and the value it owns.
@@ -111,6 +120,8 @@ class Entry {
   uint32_t client_flags() const;
   // Only when has_version(): the version memcached reports as the CAS value.
   bool has_version() const { return word_ & kVersionBit; }
+  uint8_t lease() const { return word_ & kLeaseBits; }
+  void set_lease(uint8_t bits) { word_ = (word_ & ~kLeaseBits) | (bits & kLeaseBits); }
   uint64_t version() const;
   void set_version(uint64_t v);
 
@@ -163,11 +174,12 @@ class Entry {
   size_t MemoryUsage() const;
 
  private:
-  // Bits of the link word: the pointer's bits 4..47, and two flags in the low bits that
-  // malloc's 16-byte alignment leaves zero.
+  // Bits of the link word: the pointer's bits 4..47, and in the low bits that malloc's
+  // 16-byte alignment leaves zero two optional-field flags and the lease bits.
   static constexpr uint64_t kPtrMask = ((uint64_t{1} << 48) - 1) & ~uint64_t{0xf};
   static constexpr uint64_t kVersionBit = 0x1;
   static constexpr uint64_t kFlagsBit = 0x2;
+  static constexpr uint64_t kLeaseBits = kLeaseStale | kLeaseTokenSent;
   static constexpr uint8_t kExpireBit = 0x40;
   static constexpr uint8_t kUnsharedBit = 0x80;
   static_assert(((uint64_t{kExpireBit} << 48) >> 51) == 8, "OptionalBytes reads the expire bit");

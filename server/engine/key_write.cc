@@ -96,6 +96,7 @@ bool KeyWrite::Persist() {
 void KeyWrite::SetInt(long long v) {
   Begin(false);
   modified_ = true;
+  slot_.entry->set_lease(0);  // a new value
   slot_.entry->set_int_value(v);
 }
 
@@ -106,6 +107,7 @@ std::string* KeyWrite::MutableRaw(bool modifies) {
     Table::Slot& slot = CurrentSlot();
     db_.table_.Moved(slot, Entry::WithRawValue(slot.entry));
   }
+  if (modifies) slot_.entry->set_lease(0);  // a new value
   return slot_.entry->raw();
 }
 

@@ -135,9 +135,30 @@ void AppendKeyOpaque(std::string* out, const MetaFlags& f, std::string_view raw_
   }
 }
 
+// The t flag: seconds left, rounded up as memcached's clock counts them; -1 for none.
+long long TtlSeconds(const engine::Entry* e, int64_t now_ms) {
+  return e->has_expire() ? (e->expire_at() - now_ms + 999) / 1000 : -1;
+}
+
+// Gives `w`'s entry the expiry of an exptime argument (N's autovivify TTL, md I's T); a past
+// one leaves it expired, for the next lookup to remove.
+void SetMetaExpiry(engine::KeyWrite& w, int32_t exptime, int64_t now_ms) {
+  const Expiry exp = ToExpiry(exptime, now_ms);
+  if (exp.kind == Expiry::kAt) {
+    w.SetExpire(exp.at_ms);
+  } else if (exp.kind == Expiry::kPast) {
+    w.SetExpire(now_ms - 1);
+  } else {
+    w.Persist();
+  }
+}
+
 }  // namespace
 
 // mg <key> <flags>*
+// Leases: N vivifies a miss as an empty item and wins it (W); R wins a hit whose TTL is below
+// its token; a stale item (X) is won by its first reader. Whoever won, later readers see Z
+// until the item gets a new value.
 void TextProtocol::MetaGet(const Request& req, std::string* out) {
   memcache::Stats& st = server_.memcache_stats;
   const Tokens& t = req.tokens;
@@ -167,13 +188,22 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
   engine::Database& d = db();
   engine::KeyWrite w(d, key);
   ++st.cmd_get;
+  bool created = false;
   if (!IsString(w.entry())) {
-    ++st.get_misses;
-    if (!f.has('q')) out->append("EN\r\n");
-    return;
+    if (!f.has('N') || w.entry()) {
+      ++st.get_misses;
+      if (!f.has('q')) out->append("EN\r\n");
+      return;
+    }
+    // Autovivify: an empty item without TTL until the N flag's turn gives it one.
+    w.Set(StringInit({}, 0, {}));
+    w.Commit();
+    NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
+    created = true;
   }
   ++st.get_hits;
   engine::Entry* e = w.entry();
+  bool won = false;
   char buf[24];
   std::string_view value = e->StringValue(buf);
   std::string flags;
@@ -184,8 +214,31 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
         AppendUnsigned(&flags, 's', value.size());
         break;
       case 't':
-        AppendNumber(&flags, 't', e->has_expire() ? (e->expire_at() - now_ms() + 999) / 1000 : -1);
+        AppendNumber(&flags, 't', TtlSeconds(e, now_ms()));
         break;
+      case 'N':
+        if (created) {
+          int32_t ttl;
+          ParseI32(f['N'], &ttl);
+          SetMetaExpiry(w, ttl, now_ms());
+          w.Commit();
+          e = w.entry();
+          value = e->StringValue(buf);
+          won = true;
+        }
+        break;
+      case 'R': {  // recache: the first reader to find the TTL below the token wins
+        int32_t token;
+        ParseI32(f['R'], &token);
+        const Expiry below = ToExpiry(token, now_ms());
+        if (!created && !(e->lease() & engine::Entry::kLeaseTokenSent) && e->has_expire() &&
+            below.kind == Expiry::kAt &&
+            (token > kRealtimeMaxDelta ? e->expire_at() / 1000 < token
+                                       : TtlSeconds(e, now_ms()) < token)) {
+          won = true;
+        }
+        break;
+      }
       case 'c':
         AppendUnsigned(&flags, 'c', w.Version());
         e = w.entry();
@@ -219,6 +272,16 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
       default:
         AppendKeyOpaque(&flags, f, raw_key, tok);
     }
+  }
+  const uint8_t lease = e->lease();
+  if (lease & engine::Entry::kLeaseTokenSent) flags.append(" Z");
+  if (lease & engine::Entry::kLeaseStale) {
+    flags.append(" X");
+    won |= !(lease & engine::Entry::kLeaseTokenSent);
+  }
+  if (won) {
+    flags.append(" W");
+    e->set_lease(lease | engine::Entry::kLeaseTokenSent);
   }
   if (f.has('v')) {
     out->append("VA ");
@@ -304,30 +367,33 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
   engine::KeyWrite w(d, key);
   engine::Entry* e = w.entry();
   std::string_view status = "HD";
-  if (f.has('C')) {
+  // With I, a CAS older than the item's stores the value stale (keeping its TTL and token).
+  uint8_t stale_lease = 0;
+  auto cas_matches = [&] { return e->has_version() && e->version() == compare_cas; };
+  if (f.has('C') && (mode == 'S' || mode == 'R')) {  // memcached's cas mode
     if (!e) {
       status = "NF";
       ++st.cas_misses;
-    } else if (!IsString(e) || !e->has_version() || e->version() != compare_cas) {
+    } else if (IsString(e) && cas_matches()) {
+      ++st.cas_hits;
+    } else if (IsString(e) && f.has('I') && compare_cas < w.Version()) {
+      e = w.entry();
+      stale_lease = engine::Entry::kLeaseStale | (e->lease() & engine::Entry::kLeaseTokenSent);
+      ++st.cas_hits;
+    } else {
       status = "EX";
       ++st.cas_badval;
-    } else {
-      ++st.cas_hits;
     }
-  }
-  if (status == "HD") {
-    switch (mode) {
-      case 'E':
-        if (e) status = "NS";
-        break;
-      case 'R':
-      case 'A':
-      case 'P':
-        if (!IsString(e)) status = "NS";
-        break;
-      default:
-        break;
+  } else if (mode == 'E') {  // add: a CAS is not checked
+    if (e) status = "NS";
+  } else if (mode == 'A' || mode == 'P') {  // a non-zero CAS must match
+    if (!IsString(e)) {
+      status = "NS";
+    } else if (compare_cas != 0 && !cas_matches()) {
+      status = "EX";
     }
+  } else if (mode == 'R' && !IsString(e)) {
+    status = "NS";
   }
   if (status == "HD") {
     ++st.total_items;
@@ -337,6 +403,12 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
       w.Commit();
       NotifyKeyspaceEvent(server_, notify::kString, mode == 'A' ? "append" : "prepend", key,
                           d.index());
+    } else if (stale_lease) {
+      engine::Entry::Init init = StringInit(req.data, client_flags, {});
+      init.lease = stale_lease;
+      w.Set(init, /*keep_ttl=*/true);
+      w.Commit();
+      NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
     } else if (exp.kind == Expiry::kPast) {
       if (e) {
         w.Delete();
@@ -410,6 +482,18 @@ void TextProtocol::MetaDelete(const Request& req, std::string* out) {
     ++st.delete_misses;
   } else if (f.has('C') && (!w.entry()->has_version() || w.entry()->version() != compare_cas)) {
     status = "EX";
+  } else if (f.has('I')) {
+    // Invalidate: the item stays, marked stale with a new CAS (and T's TTL), and its token
+    // goes back for the next reader to win.
+    if (f.has('T')) {
+      int32_t ttl;
+      ParseI32(f['T'], &ttl);
+      SetMetaExpiry(w, ttl, now_ms());
+    }
+    w.MarkModified();
+    w.Commit();
+    w.entry()->set_lease(engine::Entry::kLeaseStale);
+    if (f.has('q')) return;
   } else {
     ++st.delete_hits;
     w.Delete();

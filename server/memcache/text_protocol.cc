@@ -35,8 +35,6 @@ using protocol::memcache::ParseU64;
 using protocol::memcache::Tokens;
 
 constexpr std::string_view kVersion = "1.6.18";
-// memcached's REALTIME_MAXDELTA: larger exptimes are absolute unix times.
-constexpr int64_t kRealtimeMaxDelta = 60 * 60 * 24 * 30;
 // memcached's item header with a CAS field, plus the key's terminating NUL: what an item
 // takes beyond its key and value (item_size_ok).
 constexpr size_t kItemOverhead = 48 + 8 + 1;
@@ -224,12 +222,16 @@ engine::Database& TextProtocol::db() {
 
 int64_t TextProtocol::now_ms() const { return server_.dbs().now_ms(); }
 
-void TextProtocol::ApplyPendingFlush() {
-  memcache::Stats& st = server_.memcache_stats;
-  if (st.flush_at_ms == 0 || now_ms() < st.flush_at_ms) return;
+void ApplyDueFlush(commands::ServerState& server) {
+  memcache::Stats& st = server.memcache_stats;
+  if (st.flush_at_ms == 0 || server.dbs().now_ms() < st.flush_at_ms) return;
   st.flush_at_ms = 0;
-  server_.dbs().FlushDb(db().index(), false);
+  engine::DbSet& dbs = server.dbs();
+  const int index = server.config().memcached_db;
+  dbs.FlushDb(index < dbs.count() ? index : 0, false);
 }
+
+void TextProtocol::ApplyPendingFlush() { ApplyDueFlush(server_); }
 
 bool TextProtocol::MakeRoom() {
   const Config& config = server_.config();
@@ -590,11 +592,15 @@ void TextProtocol::FlushAll(const Request& req, std::string* out) {
     if (!ParseI32(t.tok[1], &delay)) return reply(kBadExptime);
   }
   ++st.cmd_flush;
-  // memcached invalidates what was stored up to realtime(delay) - 1: a delay of 1 (or an
-  // absolute time already past) flushes now.
+  // memcached invalidates every item last written in or before the second realtime(delay) - 1
+  // once its clock reaches that second: a delay of 1 (or an absolute time already past)
+  // flushes now. Everything present when that second begins is older, and what is written
+  // during it memcached invalidates too, so emptying the database then (on the next request
+  // or cron tick) is the same; what is written later stays.
   const Expiry exp = ToExpiry(delay, now_ms());
-  if (delay > 0 && exp.kind == Expiry::kAt && exp.at_ms - 1000 > now_ms()) {
-    st.flush_at_ms = exp.at_ms - 1000;
+  const int64_t flush_second = exp.at_ms / 1000 - 1;
+  if (delay > 0 && exp.kind == Expiry::kAt && flush_second > now_ms() / 1000) {
+    st.flush_at_ms = flush_second * 1000;
   } else {
     st.flush_at_ms = 0;
     server_.dbs().FlushDb(db().index(), false);

@@ -96,6 +96,13 @@ class TextProtocol {
   size_t batch_mark_ = 0;
 };
 
+// Empties the memcached database when a delayed flush_all's time has come. Under the engine
+// lock: memcached requests and the server cron call it, so RESP sees the flush too.
+void ApplyDueFlush(commands::ServerState& server);
+
+// memcached's REALTIME_MAXDELTA: larger exptimes are absolute unix times.
+inline constexpr int64_t kRealtimeMaxDelta = 60 * 60 * 24 * 30;
+
 // memcached's realtime() for an exptime argument, at `now_ms`.
 struct Expiry {
   enum Kind { kNever, kAt, kPast } kind = kNever;

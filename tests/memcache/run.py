@@ -338,6 +338,15 @@ def cross_protocol(port, mport, ck):
         ck.eq("keyspace notification", read_resp(w), [b"message", b"__keyspace@0__:k1", b"set"])
     resp(r, "CONFIG", "SET", "notify-keyspace-events", "")
     w.close()
+    # A delayed flush_all empties the database when its time comes, seen over RESP without
+    # any memcached request in between; a RESP write after that time stays.
+    m.step(b"set d1 0 0 1\r\nx\r\nflush_all 3\r\n", True)  # at the start of the 2nd second
+    ck.eq("before the delayed flush", resp(r, "EXISTS", "d1"), b":1")
+    time.sleep(2.5)
+    ck.eq("after the delayed flush (RESP)", resp(r, "EXISTS", "d1"), b":0")
+    resp(r, "SET", "d2", "y")
+    ck.eq("written after the flush time", m.step(b"get d2\r\n", True),
+          b"VALUE d2 0 1\r\ny\r\nEND\r\nMN\r\n")
     # memcached-db: another database.
     ck.eq("flags survive RESP reads", m.step(b"set f 4294967295 0 1\r\nv\r\nget f\r\n", True),
           b"STORED\r\nVALUE f 4294967295 1\r\nv\r\nEND\r\nMN\r\n")

@@ -464,6 +464,37 @@ TEST_CASE("an entry's version changes with every write and with nothing else") {
   CHECK(version("k") > last);
 }
 
+TEST_CASE(
+    "memcached's lease bits stay through a CAS stamp and TTL changes; a new value ends them") {
+  Harness h;
+  engine::Database& db = h.server.dbs().db(0);
+  constexpr uint8_t kBoth = engine::Entry::kLeaseStale | engine::Entry::kLeaseTokenSent;
+  auto lease = [&] { return db.Find("k") ? db.Find("k")->lease() : 0xff; };
+  auto mark = [&] { engine::KeyWrite(db, "k").entry()->set_lease(kBoth); };
+  h.Run({"SET", "k", "value"});
+  mark();
+  CHECK(lease() == kBoth);
+  engine::KeyWrite(db, "k").Version();  // the entry is copied to make room for a version
+  CHECK(lease() == kBoth);
+  for (const Argv& keep : std::vector<Argv>{
+           {"GET", "k"}, {"EXPIRE", "k", "100"}, {"PERSIST", "k"}, {"EXPIRE", "k", "50"}}) {
+    h.Run(keep);
+    CAPTURE(Describe(keep));
+    CHECK(lease() == kBoth);
+  }
+  for (const Argv& change : std::vector<Argv>{{"SET", "k", "other"},  // in place
+                                              {"SET", "k", std::string(60, 'l')},
+                                              {"APPEND", "k", "x"},
+                                              {"SET", "k", "5"},
+                                              {"INCR", "k"},
+                                              {"GETSET", "k", "9"}}) {
+    mark();
+    h.Run(change);
+    CAPTURE(Describe(change));
+    CHECK(lease() == 0);
+  }
+}
+
 TEST_CASE("DEBUG OBJECT reports the refcount OBJECT REFCOUNT does, also after COPY") {
   Harness h;
   h.Run({"SET", "n", "5"});
