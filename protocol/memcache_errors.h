@@ -23,6 +23,8 @@ inline constexpr std::string_view kBadShutdownMode = "CLIENT_ERROR invalid shutd
 inline constexpr std::string_view kTooManyConnections = "ERROR Too many open connections\r\n";
 inline constexpr std::string_view kStatsDetailUsage =
     "CLIENT_ERROR usage: stats detail on|off|dump\r\n";
+// Tandem's own: a Lua script past busy-reply-threshold holds the engine (Redis's -BUSY).
+inline constexpr std::string_view kBusyScript = "SERVER_ERROR busy running a script\r\n";
 inline constexpr std::string_view kMetadumpPipelined =
     "ERROR cannot pipeline other commands before metadump\r\n";
 

@@ -33,7 +33,8 @@ Connection::Connection(asio::io_context& ctx, Socket socket, commands::ServerSta
                          std::make_unique<MemcacheSession>(server, dispatcher, in_, out_))
                    : std::make_unique<RespSession>(server, dispatcher, in_, out_)),
       pause_timer_(ctx),
-      block_timer_(ctx) {}
+      block_timer_(ctx),
+      cleanup_timer_(ctx) {}
 
 Connection::~Connection() = default;
 
@@ -274,12 +275,20 @@ void Connection::Close() {
   closed_ = true;
   server_.client_buffer_bytes.fetch_sub(std::exchange(reported_buffer_bytes_, 0),
                                         std::memory_order_relaxed);
-  session_->Closed();
+  if (!session_->Closed()) RetryClosed();  // a busy script: the loop goes on meanwhile
   pause_timer_.cancel();
   block_timer_.cancel();
   asio::error_code ignored;
   socket_.shutdown(asio::socket_base::shutdown_both, ignored);
   socket_.close(ignored);
+}
+
+void Connection::RetryClosed() {
+  cleanup_timer_.expires_after(std::chrono::milliseconds(10));
+  cleanup_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
+    if (ec || self->session_->Closed()) return;
+    self->RetryClosed();
+  });
 }
 
 }  // namespace tandem::net

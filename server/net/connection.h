@@ -58,6 +58,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // CLIENT LIST's qbuf, qbuf-free and obl, and the buffers' share of used_memory.
   void ReportBuffers();
   void Close();
+  // Calls Session::Closed() again until it can unregister the client.
+  void RetryClosed();
 
   asio::io_context& ctx_;
   Socket socket_;
@@ -68,7 +70,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   OutputBuffer out_;
   std::unique_ptr<Session> session_;
   asio::steady_timer pause_timer_;
-  asio::steady_timer block_timer_;  // a blocked command's timeout
+  asio::steady_timer block_timer_;    // a blocked command's timeout
+  asio::steady_timer cleanup_timer_;  // retries Session::Closed() while a script is busy
   // Pushes posted by other connections (messages, MONITOR lines): ClientState::push adds
   // to it from any thread and posts one drain when it was empty, so a burst of messages
   // costs one wake-up of this loop, not one per message.

@@ -18,7 +18,14 @@ MemcacheSession::MemcacheSession(commands::ServerState& server, commands::Dispat
     : Session(in, out), server_(server), dispatcher_(dispatcher), text_(server) {}
 
 Session::Next MemcacheSession::Open() {
-  auto lock = dispatcher_.LockEngine();
+  // While a script is busy the client is answered without the lock and registered by its
+  // first batch that takes it.
+  auto lock = dispatcher_.LockUnlessBusy();
+  if (!lock.owns_lock()) return Next::kRead;
+  return Register();
+}
+
+Session::Next MemcacheSession::Register() {
   const Config& config = server_.config();
   memcache::Stats& st = server_.memcache_stats;
   client_.id = server_.NextClientId();
@@ -39,12 +46,30 @@ Session::Next MemcacheSession::Open() {
   return Next::kRead;
 }
 
-void MemcacheSession::Closed() {
-  auto lock = dispatcher_.LockEngine();
+bool MemcacheSession::Closed() {
+  if (!registered_) return true;  // never registered (or refused): nothing refers to it
+  if (server_.script_run().busy.load(std::memory_order_acquire)) return false;
+  auto lock = dispatcher_.LockUnlessBusy();
+  if (!lock.owns_lock()) return false;
   if (client_.id != 0) server_.clients().erase(client_.id);
-  if (registered_) --server_.memcache_stats.curr_connections;
+  --server_.memcache_stats.curr_connections;
   registered_ = false;
   client_.id = 0;
+  return true;
+}
+
+size_t MemcacheSession::AnswerWhileBusy(size_t count, memcache::TextProtocol::After* after) {
+  std::string& out = out_.queued();
+  for (size_t i = 0; i < count; ++i) {
+    const protocol::memcache::Tokens& t = batch_[i].tokens;
+    if (t.n > 0 && t.tok[0] == "quit") {
+      *after = memcache::TextProtocol::After::kClose;
+      return i + 1;
+    }
+    if (t.n > 1 && t.last() == "noreply") continue;
+    out += protocol::memcache::kBusyScript;
+  }
+  return count;
 }
 
 size_t MemcacheSession::ReadLimit() const {
@@ -93,13 +118,19 @@ Session::Next MemcacheSession::Process() {
     }
     auto after = memcache::TextProtocol::After::kContinue;
     size_t ran = 0;
-    if (count > 0) {
-      auto lock = dispatcher_.LockBatch(
-          [this](size_t) -> const std::vector<std::string_view>& {
-            static const std::vector<std::string_view> kNone;
-            return kNone;
-          },
-          0, client_);
+    auto lock = count > 0 ? dispatcher_.LockBatch(
+                                [this](size_t) -> const std::vector<std::string_view>& {
+                                  static const std::vector<std::string_view> kNone;
+                                  return kNone;
+                                },
+                                0, client_, /*unless_busy=*/true)
+                          : commands::Dispatcher::EngineGuard();
+    if (count > 0 && !lock.owns_lock()) {
+      ran = AnswerWhileBusy(count, &after);
+    } else if (count > 0 && !registered_ && Register() != Next::kRead) {
+      dispatcher_.EndBatch();
+      return Next::kCloseAfterWrite;  // refused (maxclients)
+    } else if (count > 0) {
       server_.dbs().SetNow(dispatcher_.now_us() / 1000);
       std::string& out = out_.queued();
       const size_t before = out.size();
@@ -117,6 +148,7 @@ Session::Next MemcacheSession::Process() {
       client_.last_interaction_ms = server_.dbs().now_ms();
       dispatcher_.EndBatch();
     }
+    if (lock.owns_lock()) lock.unlock();
     if (ran > 0) in_.Consume(batch_ends_[ran - 1]);
     if (after == memcache::TextProtocol::After::kClose) return Next::kClose;
     if (after == memcache::TextProtocol::After::kCloseAfterWrite) return Next::kCloseAfterWrite;

@@ -19,12 +19,16 @@ class MemcacheSession final : public Session {
                   OutputBuffer& out);
 
   Next Open() override;
-  void Closed() override;
+  bool Closed() override;
   size_t ReadLimit() const override;
   Next Process() override;
   bool OutputOverLimit() override;
 
  private:
+  Next Register();
+  // A busy script holds the engine: each request is answered without the lock.
+  size_t AnswerWhileBusy(size_t count, memcache::TextProtocol::After* after);
+
   commands::ServerState& server_;
   commands::Dispatcher& dispatcher_;
   memcache::TextProtocol text_;

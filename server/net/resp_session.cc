@@ -65,9 +65,11 @@ Session::Next RespSession::Register() {
   return Next::kRead;
 }
 
-void RespSession::Closed() {
-  if (!registered_) return;  // never ran under the lock: nothing refers to it
-  auto lock = dispatcher_.LockEngine();
+bool RespSession::Closed() {
+  if (!registered_) return true;  // never ran under the lock: nothing refers to it
+  if (server_.script_run().busy.load(std::memory_order_acquire)) return false;
+  auto lock = dispatcher_.LockUnlessBusy();
+  if (!lock.owns_lock()) return false;
   if (client_.id != 0) server_.clients().erase(client_.id);
   auto& monitors = server_.monitors();
   monitors.erase(std::remove(monitors.begin(), monitors.end(), &client_), monitors.end());
@@ -76,6 +78,7 @@ void RespSession::Closed() {
   server_.pubsub().UnsubscribeAll(&client_);
   server_.tracking().Disable(&client_);
   client_.id = 0;
+  return true;
 }
 
 size_t RespSession::ReadLimit() const {

@@ -19,7 +19,7 @@ class RespSession final : public Session {
               OutputBuffer& out);
 
   Next Open() override;
-  void Closed() override;
+  bool Closed() override;
   size_t ReadLimit() const override;
   Next Process() override;
   bool OutputOverLimit() override;

@@ -34,8 +34,10 @@ class Session {
   // Registers the client with the server. Returns kRead, or kCloseAfterWrite with the
   // refusal queued (maxclients).
   virtual Next Open() = 0;
-  // The connection closed: unregisters the client. Called once.
-  virtual void Closed() = 0;
+  // The connection closed: unregisters the client. Returns false, having done nothing, when
+  // a busy script holds the engine lock: the connection calls it again later from its loop,
+  // which meanwhile serves its other clients instead of waiting behind the script.
+  virtual bool Closed() = 0;
   // How many bytes the next read may take, given what is pending (protocols read in
   // chunks so that their size limits trigger where the reference server's do).
   virtual size_t ReadLimit() const = 0;

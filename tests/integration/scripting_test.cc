@@ -269,5 +269,95 @@ TEST_CASE("a busy script that wrote is UNKILLABLE; SHUTDOWN NOSAVE still stops t
   CHECK(server->WaitExit(std::chrono::seconds(5)) == 0);
 }
 
+// Connections closing and memcached clients never wait behind a busy script on the io
+// threads it does not run on: a closing client's cleanup is retried by its loop until the
+// lock is free, memcached requests are answered "SERVER_ERROR busy running a script".
+TEST_CASE("a busy script: closing clients and memcached clients keep their io threads free" *
+          doctest::skip(UsingExternalServer())) {
+  const int mport = FreePort();
+  std::string failure;
+  auto server = TestServer::Start({"--io-threads", "4", "--busy-reply-threshold", "100",
+                                   "--memcached-port", std::to_string(mport)},
+                                  &failure);
+  REQUIRE_MESSAGE(server, failure);
+  Address maddr = server->address();
+  maddr.port = mport;
+  RawConn runner(server->address());
+  std::vector<std::unique_ptr<RawConn>> others, closers, memcached;
+  for (int i = 0; i < 8; ++i) others.push_back(std::make_unique<RawConn>(server->address()));
+  for (int i = 0; i < 8; ++i) closers.push_back(std::make_unique<RawConn>(server->address()));
+  for (int i = 0; i < 4; ++i) memcached.push_back(std::make_unique<RawConn>(maddr));
+  // Every connection registered (with the lock) before the script starts.
+  for (auto* group : {&others, &closers}) {
+    for (auto& c : *group) REQUIRE(c->Command({"PING"}) == "+PONG\r\n");
+  }
+  for (auto& c : memcached) {
+    c->Send("set k 0 0 1\r\nv\r\n");
+    REQUIRE(c->Read(8) == "STORED\r\n");
+  }
+
+  runner.Send(EncodeCommand({"EVAL", "while true do end", "0"}));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  closers.clear();  // their cleanup needs the lock: retried by their loops
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const std::string busy =
+      "-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN "
+      "NOSAVE.\r\n";
+  // Only the clients on the script's own thread wait (2 of 8 with 4 threads; a closing
+  // client blocking its thread would cost 2 more for each of the 3 others).
+  CHECK(CountReplies(others, busy, std::chrono::milliseconds(1000)) >= 4);
+
+  const std::string mbusy = "SERVER_ERROR busy running a script\r\n";
+  int answered = 0;
+  for (size_t i = 0; i < memcached.size(); ++i) {
+    // A noreply request gets no reply, the get after it does.
+    std::string key = "k" + std::to_string(i);
+    memcached[i]->Send("set " + key + " 0 0 1 noreply\r\nw\r\nget " + key + "\r\n");
+    answered += memcached[i]->Read(mbusy.size(), std::chrono::milliseconds(1000)) == mbusy;
+  }
+  CHECK(answered >= 2);
+  // A memcached client connecting now is answered too (unless it lands on the script's
+  // thread).
+  int fresh_busy = 0;
+  for (int i = 0; i < 6 && fresh_busy == 0; ++i) {
+    RawConn fresh(maddr);
+    fresh.Send("get k\r\n");
+    fresh_busy += fresh.Read(mbusy.size(), std::chrono::milliseconds(500)) == mbusy;
+  }
+  CHECK(fresh_busy == 1);
+
+  bool killed = false;
+  for (auto& c : others) {
+    c->Send(EncodeCommand({"SCRIPT", "KILL"}));
+    killed = c->ReadReply(std::chrono::milliseconds(300)) == "+OK\r\n";
+    if (killed) break;
+  }
+  CHECK(killed);
+  CHECK(runner.ReadReply(std::chrono::seconds(5)).find("-ERR Script killed by user") == 0);
+  // Requests answered busy stored nothing; those that waited (on the script's thread) ran.
+  int unstored = 0;
+  for (size_t i = 0; i < memcached.size(); ++i) {
+    memcached[i]->Send("get k" + std::to_string(i) + "\r\nmn\r\n");
+    std::string out;
+    while (out.find("MN\r\n") == std::string::npos) {
+      std::string more = memcached[i]->Read(1, std::chrono::milliseconds(1000));
+      if (more.empty()) break;
+      out += more;
+    }
+    unstored += out.find("VALUE") == std::string::npos;
+  }
+  CHECK(unstored == answered);
+  // The closed clients were unregistered once the script ended; the others go now.
+  others.clear();
+  memcached.clear();
+  long long connected = -1;  // the runner and the connection asking
+  for (int i = 0; i < 100 && connected != 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    RedisConn c = Connect(server->address());
+    connected = InfoField(c.get(), "clients", "connected_clients");
+  }
+  CHECK(connected == 2);
+}
+
 }  // namespace
 }  // namespace tandem::test
