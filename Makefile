@@ -15,7 +15,7 @@ DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev li
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test unit integration differential diff-fuzz clients memcache sanitize tsan fuzz \
-        format format-check bench clean
+        format format-check bench bench-pubsub clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -118,6 +118,10 @@ test: build
 
 bench: build
 	bash bench/run.sh
+
+bench-pubsub: build
+	cmake --build $(BUILD_DIR) --target tandem-pubsub-bench -j$(JOBS)
+	python3 bench/pubsub_bench.py --client $(BUILD_DIR)/tandem-pubsub-bench --tandem-bin $(BUILD_DIR)/tandem-server
 
 clean:
 	rm -rf $(BUILD_DIR) $(SAN_DIR) $(TSAN_DIR)
