@@ -196,7 +196,7 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
       return;
     }
     // Autovivify: an empty item without TTL until the N flag's turn gives it one.
-    w.Set(StringInit({}, 0, {}));
+    w.Set(StringInit("", 0, {}));  // a non-null empty view (memcpy of 0 bytes)
     w.Commit();
     NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
     created = true;
