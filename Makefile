@@ -39,6 +39,7 @@ integration: build
 
 differential: build
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+	python3 tests/differential/function_dump.py --tandem $(BUILD_DIR)/tandem-server
 
 # The memcached door: byte-exact transcripts against memcached 1.6.18, cross-protocol and
 # eviction checks (tests/memcache/run.py).
@@ -109,6 +110,7 @@ test: build
 	./$(BUILD_DIR)/tandem-unit-tests
 	./$(BUILD_DIR)/tandem-integration-tests
 	python3 tests/differential/run.py --tandem $(BUILD_DIR)/tandem-server
+	python3 tests/differential/function_dump.py --tandem $(BUILD_DIR)/tandem-server
 	python3 tests/memcache/run.py --tandem $(BUILD_DIR)/tandem-server
 	/usr/bin/python3 tests/clients/clients_test.py --tandem $(BUILD_DIR)/tandem-server
 	$(MAKE) sanitize

@@ -124,11 +124,13 @@ constexpr std::string_view kErrWriteAfterRandom =
 // The server side of a running script: runs its redis.call commands as Redis's scriptCall.
 class EvalHost final : public scripting::ScriptHost {
  public:
-  EvalHost(CommandContext& ctx, ScriptingState& state, std::string name, bool read_only,
-           bool allow_oom)
+  EvalHost(CommandContext& ctx, ScriptingState& state, scripting::LuaVm& vm, std::string name,
+           bool function, bool read_only, bool allow_oom)
       : ctx_(ctx),
         state_(state),
+        vm_(vm),
         name_(std::move(name)),
+        function_(function),
         read_only_(read_only),
         allow_oom_(allow_oom) {
     start_ms_ = engine::WallClockMs();
@@ -147,11 +149,11 @@ class EvalHost final : public scripting::ScriptHost {
     if (!run.busy.load(std::memory_order_relaxed)) {
       int64_t elapsed = engine::WallClockMs() - start_ms_;
       if (elapsed < ctx_.server.config().busy_reply_threshold) return false;
-      Log(LogLevel::kWarning,
-          "Slow script detected: still in execution after " + std::to_string(elapsed) +
-              " milliseconds. You can try killing the script using the SCRIPT KILL command. "
-              "Script name is: " +
-              name_ + ".");
+      Log(LogLevel::kWarning, "Slow script detected: still in execution after " +
+                                  std::to_string(elapsed) +
+                                  " milliseconds. You can try killing the script using the " +
+                                  (function_ ? "FUNCTION" : "SCRIPT") +
+                                  " KILL command. Script name is: " + name_ + ".");
       run.busy.store(true, std::memory_order_release);
     }
     return run.kill.load(std::memory_order_acquire);
@@ -161,7 +163,7 @@ class EvalHost final : public scripting::ScriptHost {
   // replies), and writes after random commands are allowed.
   void ReplicateCommands() override {
     if (deterministic_ && !replicate_commands_) {
-      state_.vm().rand().Seed(static_cast<int32_t>(engine::WallClockUs()));
+      vm_.rand().Seed(static_cast<int32_t>(engine::WallClockUs()));
     }
     replicate_commands_ = true;
   }
@@ -191,7 +193,7 @@ class EvalHost final : public scripting::ScriptHost {
     }
     if (spec->flags & kRandom) random_called_ = true;
     ClientState& client = state_.script_client();
-    client.resp = state_.vm().resp();
+    client.resp = vm_.resp();
     Dispatcher& dispatcher = *ctx_.server.dispatcher;
     if ((spec->flags & kSortForScript) && deterministic_ && !replicate_commands_) {
       protocol::CapturingReplyBuilder captured;
@@ -215,7 +217,9 @@ class EvalHost final : public scripting::ScriptHost {
  private:
   CommandContext& ctx_;
   ScriptingState& state_;
+  scripting::LuaVm& vm_;
   std::string name_;
+  bool function_;
   int64_t start_ms_ = 0;
   bool read_only_;
   bool allow_oom_;
@@ -227,26 +231,44 @@ class EvalHost final : public scripting::ScriptHost {
   bool replicate_commands_ = false;
 };
 
-void RunScript(CommandContext& ctx, ScriptingState& state, const std::string& sha, CmdArgs argv,
+// What EVAL*/FCALL* run: a cached script or a registered function, with its flags.
+struct ScriptToRun {
+  scripting::LuaVm* vm;
+  std::string_view name;  // in error messages: the sha or the function's name
+  std::string_view sha;   // a cached script, or
+  int function_ref = -2;  // a function's callback
+  uint32_t flags = 0;
+  bool is_function = false;
+};
+
+void RunScript(CommandContext& ctx, ScriptingState& state, const ScriptToRun& script, CmdArgs argv,
                size_t numkeys, bool read_only) {
-  uint32_t flags = state.flags()[sha];
-  if (flags & scripting::kScriptNoWrites) read_only = true;
-  bool allow_oom = flags & scripting::kScriptAllowOom;
-  if ((flags & scripting::kScriptShebang) && !allow_oom && !read_only) {
-    // A script that declares itself may not start while over maxmemory (Redis 7.0).
-    const Config& config = ctx.server.config();
-    if (config.maxmemory > 0 && ctx.server.UsedMemory() > config.maxmemory) {
-      return ctx.rb.SendError(protocol::kErrOom);
+  const uint32_t flags = script.flags;
+  if (flags & scripting::kScriptShebang) {
+    // Redis 7.0's scriptPrepareForRun for scripts that declare their flags (and functions).
+    if (!(flags & scripting::kScriptNoWrites)) {
+      if (read_only) {
+        return ctx.rb.SendError("ERR Can not execute a script with write flag using *_ro command.");
+      }
+      const Config& config = ctx.server.config();
+      // A script that may write does not start while over maxmemory, unless allow-oom.
+      if (!(flags & scripting::kScriptAllowOom) && config.maxmemory > 0 &&
+          ctx.server.UsedMemory() > config.maxmemory) {
+        return ctx.rb.SendError(protocol::kErrOom);
+      }
     }
   }
+  if (flags & scripting::kScriptNoWrites) read_only = true;
+  bool allow_oom = flags & scripting::kScriptAllowOom;
   ClientState& client = state.script_client();
   client.db_index = ctx.client.db_index;
   client.id = ctx.client.id;
   client.deny_blocking = true;  // BLMPOP and friends answer at once, as on a timeout
-  EvalHost host(ctx, state, sha, read_only, allow_oom);
+  EvalHost host(ctx, state, *script.vm, std::string(script.name), script.is_function, read_only,
+                allow_oom);
   // Io threads see the run through these atomics (server_state.h); all are reset on return.
   ScriptRun& run = ctx.server.script_run();
-  run.is_function.store(false, std::memory_order_relaxed);
+  run.is_function.store(script.is_function, std::memory_order_relaxed);
   run.wrote.store(false, std::memory_order_relaxed);
   run.kill.store(false, std::memory_order_relaxed);
   run.running.store(true, std::memory_order_release);
@@ -260,11 +282,12 @@ void RunScript(CommandContext& ctx, ScriptingState& state, const std::string& sh
     }
   } done{run};
   scripting::LuaVm::RunOptions options;
-  options.sha = sha;
+  options.sha = script.sha;
+  options.function_ref = script.function_ref;
   options.deterministic = ctx.server.config().lua_deterministic;
   CmdArgs keys = argv.subspan(3, numkeys);
   CmdArgs args = argv.subspan(3 + numkeys);
-  state.vm().Run(sha, keys, args, host, ctx.rb, options);
+  script.vm->Run(script.name, keys, args, host, ctx.rb, options);
 }
 
 // Parses numkeys; false after replying with Redis's error.
@@ -298,8 +321,32 @@ void EvalGeneric(CmdArgs argv, CommandContext& ctx, bool by_sha, bool read_only)
     sha = LoadScript(state, argv[1], ctx.rb);
     if (sha.empty()) return;
   }
-  RunScript(ctx, state, sha, argv, numkeys, read_only);
+  ScriptToRun script{.vm = &state.vm(), .name = sha, .sha = sha};
+  auto it = state.flags().find(sha);
+  if (it != state.flags().end()) script.flags = it->second;
+  RunScript(ctx, state, script, argv, numkeys, read_only);
 }
+
+void FcallGeneric(CmdArgs argv, CommandContext& ctx, bool read_only) {
+  ScriptingState& state = ScriptingOf(ctx.server);
+  const scripting::FunctionInfo* fn = state.functions().current().FindFunction(argv[1]);
+  if (!fn) return ctx.rb.SendError("ERR Function not found");
+  long long n;
+  if (!engine::StringToLL(argv[2], &n)) return ctx.rb.SendError("ERR Bad number of keys provided");
+  if (n > static_cast<long long>(argv.size()) - 3) return ctx.rb.SendError(kErrKeysGreater);
+  if (n < 0) return ctx.rb.SendError(kErrKeysNegative);
+  ScriptToRun script{.vm = &state.functions().vm(),
+                     .name = fn->f.name,
+                     .function_ref = fn->f.ref,
+                     .flags = fn->f.flags | scripting::kScriptShebang,
+                     .is_function = true};
+  RunScript(ctx, state, script, argv, static_cast<size_t>(n), read_only);
+}
+
+// FCALL function numkeys [key ...] [arg ...]
+void CmdFcall(CmdArgs argv, CommandContext& ctx) { FcallGeneric(argv, ctx, false); }
+// FCALL_RO function numkeys [key ...] [arg ...]
+void CmdFcallRo(CmdArgs argv, CommandContext& ctx) { FcallGeneric(argv, ctx, true); }
 
 // EVAL script numkeys [key ...] [arg ...]
 void CmdEval(CmdArgs argv, CommandContext& ctx) { EvalGeneric(argv, ctx, false, false); }
@@ -370,6 +417,9 @@ void RegisterEvalFamily(CommandTable& table) {
                   .handler = &CmdEvalRo});
   table.Register({.name = "evalsha_ro", .arity = -3, .flags = kEvalFlags | kReadOnly,
                   .handler = &CmdEvalShaRo});
+  table.Register({.name = "fcall", .arity = -3, .flags = kEvalFlags, .handler = &CmdFcall});
+  table.Register({.name = "fcall_ro", .arity = -3, .flags = kEvalFlags | kReadOnly,
+                  .handler = &CmdFcallRo});
   table.Register({.name = "script", .arity = -2});
   table.Register({.name = "script|load", .arity = 3, .flags = kNoScript | kStale,
                   .handler = &CmdScriptLoad});

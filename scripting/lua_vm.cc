@@ -1,5 +1,8 @@
 #include "scripting/lua_vm.h"
 
+#include <strings.h>
+
+#include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -17,10 +20,11 @@ namespace tandem::scripting {
 namespace {
 
 // Registry keys (the addresses are the keys).
-char kScriptsKey;   // table: sha -> compiled function
-char kReadonlyKey;  // table: readonly proxy -> the table it shows
-char kGlobalsKey;   // the real globals table (scripts see a readonly proxy of it)
-char kVmKey;        // the LuaVm, for the instruction-count hook
+char kScriptsKey;     // table: sha -> compiled function
+char kReadonlyKey;    // table: readonly proxy -> the table it shows
+char kGlobalsKey;     // the real globals table (scripts see a readonly proxy of it)
+char kVmKey;          // the LuaVm, for the instruction-count hook
+char kLibraryApiKey;  // functions: what library code sees as globals while it loads
 
 constexpr char kReadonlyError[] = "Attempt to modify a readonly table";
 
@@ -510,7 +514,7 @@ void SeeThroughReadonly(lua_State* L, int idx) {
   SeeThrough(L, idx);
 }
 
-LuaVm::LuaVm() {
+LuaVm::LuaVm(Kind kind) : kind_(kind) {
   L_ = luaL_newstate();
   const std::pair<const char*, lua_CFunction> libs[] = {{"", luaopen_base},
                                                         {LUA_TABLIBNAME, luaopen_table},
@@ -634,7 +638,9 @@ void LuaVm::SetupSandbox() {
   lua_rawset(L, -3);
   lua_rawset(L, g);
 
+  // Functions get their keys and arguments as parameters.
   for (const char* name : {"KEYS", "ARGV"}) {
+    if (kind_ == Kind::kFunctions) break;
     lua_pushstring(L, name);
     lua_newtable(L);
     lua_rawset(L, g);
@@ -679,6 +685,7 @@ void LuaVm::SetupSandbox() {
   lua_rawset(L, g);
   lua_replace(L, LUA_GLOBALSINDEX);
   lua_settop(L, 0);
+  if (kind_ == Kind::kFunctions) SetupLibraryApi();
 }
 
 std::string LuaVm::Load(std::string_view body, std::string* error) {
@@ -731,13 +738,17 @@ size_t LuaVm::memory() const {
 
 namespace {
 
-void SetArgsTable(lua_State* L, int globals, const char* name, Args args) {
-  lua_pushstring(L, name);
+void PushArgs(lua_State* L, Args args) {
   lua_createtable(L, static_cast<int>(args.size()), 0);
   for (size_t i = 0; i < args.size(); ++i) {
     PushString(L, args[i]);
     lua_rawseti(L, -2, static_cast<int>(i + 1));
   }
+}
+
+void SetArgsTable(lua_State* L, int globals, const char* name, Args args) {
+  lua_pushstring(L, name);
+  PushArgs(L, args);
   lua_rawset(L, globals);
 }
 
@@ -911,19 +922,29 @@ void LuaVm::Run(std::string_view name, Args keys, Args argv, ScriptHost& host,
   host_ = &host;
   resp_ = 2;
   if (options.deterministic) rand_.Seed(0);
-  lua_pushlightuserdata(L, &kGlobalsKey);
-  lua_rawget(L, LUA_REGISTRYINDEX);
-  SetArgsTable(L, 1, "KEYS", keys);
-  SetArgsTable(L, 1, "ARGV", argv);
-  lua_pop(L, 1);
+  if (options.function_ref == LUA_NOREF) {
+    lua_pushlightuserdata(L, &kGlobalsKey);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    SetArgsTable(L, 1, "KEYS", keys);
+    SetArgsTable(L, 1, "ARGV", argv);
+    lua_pop(L, 1);
+  }
   lua_pushcfunction(L, ErrorHandler);
-  lua_pushlightuserdata(L, &kScriptsKey);
-  lua_rawget(L, LUA_REGISTRYINDEX);
-  PushString(L, options.sha);
-  lua_rawget(L, -2);
-  lua_remove(L, -2);
+  int nargs = 0;
+  if (options.function_ref != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, options.function_ref);
+    PushArgs(L, keys);
+    PushArgs(L, argv);
+    nargs = 2;
+  } else {
+    lua_pushlightuserdata(L, &kScriptsKey);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+    PushString(L, options.sha);
+    lua_rawget(L, -2);
+    lua_remove(L, -2);
+  }
   lua_sethook(L, CountHook, LUA_MASKCOUNT, kHookInstructions);
-  int status = lua_pcall(L, 0, 1, 1);
+  int status = lua_pcall(L, nargs, 1, 1);
   lua_sethook(L, nullptr, 0, 0);
   host_ = nullptr;
   if (status == 0) {
@@ -946,5 +967,261 @@ void LuaVm::Run(std::string_view name, Args keys, Args argv, ScriptHost& host,
   lua_settop(L, 0);
   lua_gc(L, LUA_GCSTEP, 1);
 }
+
+}  // namespace tandem::scripting
+
+// ---- Function libraries (the state of Kind::kFunctions) -----------------------------------
+
+namespace tandem::scripting {
+namespace {
+
+int64_t SteadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// Redis's functionsVerifyName: letters, digits and underscores, at least one.
+bool ValidFunctionName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+constexpr char kErrBadName[] =
+    "Library names can only contain letters, numbers, or underscores(_) and must be at least "
+    "one character long";
+
+// A string or a number at `idx`, as Redis's luaGetStringSds; false for other types.
+bool GetString(lua_State* L, int idx, std::string* out) {
+  if (!lua_isstring(L, idx)) return false;
+  lua_pushvalue(L, idx);  // lua_tolstring converts numbers in place: convert a copy
+  size_t len;
+  const char* s = lua_tolstring(L, -1, &len);
+  out->assign(s, len);
+  lua_pop(L, 1);
+  return true;
+}
+
+// The flags table on top of the stack: {"no-writes", ...}; false on an unknown flag.
+bool ReadFunctionFlags(lua_State* L, uint32_t* flags) {
+  uint32_t out = 0;
+  for (int j = 1;; ++j) {
+    lua_pushnumber(L, j);
+    lua_gettable(L, -2);
+    if (lua_isnil(L, -1)) {
+      lua_pop(L, 1);
+      break;
+    }
+    std::string name;
+    bool found = false;
+    if (GetString(L, -1, &name)) {
+      for (const auto& [flag_name, bit] : kScriptFlagNames) {
+        if (name.size() == flag_name.size() &&
+            strncasecmp(name.data(), flag_name.data(), name.size()) == 0) {
+          out |= bit;
+          found = true;
+          break;
+        }
+      }
+    }
+    lua_pop(L, 1);
+    if (!found) return false;
+  }
+  *flags = out;
+  return true;
+}
+
+bool KeyIs(const std::string& key, const char* name) { return strcasecmp(key.c_str(), name) == 0; }
+
+// redis.register_function(name, callback) or redis.register_function{function_name=...,
+// callback=..., flags=..., description=...}, only while FUNCTION LOAD runs the library.
+int RegisterFunction(lua_State* L) {
+  LuaVm* vm = VmOf(L);
+  std::vector<RegisteredFunction>* library = vm->loading();
+  if (!library) {
+    return RaiseError(L, "redis.register_function can only be called on FUNCTION LOAD command");
+  }
+  const int argc = lua_gettop(L);
+  if (argc < 1 || argc > 2) {
+    return RaiseError(L, "wrong number of arguments to redis.register_function");
+  }
+  RegisteredFunction f;
+  if (argc == 2) {
+    if (!GetString(L, 1, &f.name)) {
+      return RaiseError(L, "first argument to redis.register_function must be a string");
+    }
+    if (!lua_isfunction(L, 2)) {
+      return RaiseError(L, "second argument to redis.register_function must be a function");
+    }
+  } else {
+    if (!lua_istable(L, 1)) {
+      return RaiseError(L,
+                        "calling redis.register_function with a single argument is only "
+                        "applicable to Lua table (representing named arguments).");
+    }
+    lua_pushnil(L);  // slot 2: the callback
+    bool has_name = false;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+      std::string key;
+      if (!GetString(L, -2, &key)) {
+        return RaiseError(L, "named argument key given to redis.register_function is not a string");
+      }
+      if (KeyIs(key, "function_name")) {
+        if (!GetString(L, -1, &f.name)) {
+          return RaiseError(
+              L, "function_name argument given to redis.register_function must be a string");
+        }
+        has_name = true;
+      } else if (KeyIs(key, "description")) {
+        if (!GetString(L, -1, &f.description)) {
+          return RaiseError(
+              L, "description argument given to redis.register_function must be a string");
+        }
+        f.has_description = true;
+      } else if (KeyIs(key, "callback")) {
+        if (!lua_isfunction(L, -1)) {
+          return RaiseError(
+              L, "callback argument given to redis.register_function must be a function");
+        }
+        lua_pushvalue(L, -1);
+        lua_replace(L, 2);
+      } else if (KeyIs(key, "flags")) {
+        if (!lua_istable(L, -1)) {
+          return RaiseError(L,
+                            "flags argument to redis.register_function must be a table "
+                            "representing function flags");
+        }
+        if (!ReadFunctionFlags(L, &f.flags)) return RaiseError(L, "unknown flag given");
+      } else {
+        return RaiseError(L, "unknown argument given to redis.register_function");
+      }
+      lua_pop(L, 1);
+    }
+    if (!has_name) {
+      return RaiseError(L, "redis.register_function must get a function name argument");
+    }
+    if (lua_isnil(L, 2)) {
+      return RaiseError(L, "redis.register_function must get a callback argument");
+    }
+  }
+  if (!ValidFunctionName(f.name)) return RaiseError(L, kErrBadName);
+  for (const RegisteredFunction& other : *library) {
+    if (other.name == f.name) return RaiseError(L, "Function already exists in the library");
+  }
+  lua_settop(L, 2);
+  f.ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  library->push_back(std::move(f));
+  return 0;
+}
+
+// FUNCTION LOAD gives a library 500 ms to register its functions.
+void LoadHook(lua_State* L, lua_Debug* ar) {
+  lua_pushlightuserdata(L, &kVmKey);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  auto* vm = static_cast<LuaVm*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  if (!vm || !vm->LoadTimedOut()) return;
+  lua_sethook(L, LoadHook, LUA_MASKLINE, 0);
+  RaiseError(L, "FUNCTION LOAD timeout");
+}
+
+// Points the globals proxy's reads at `key`'s table in the registry.
+void SetGlobalsView(lua_State* L, void* key) {
+  lua_getmetatable(L, LUA_GLOBALSINDEX);
+  lua_pushstring(L, "__index");
+  lua_pushlightuserdata(L, key);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+}
+
+}  // namespace
+
+// What library code sees while it loads: only `redis`, with register_function, log, the
+// LOG_* levels and the version; any other name raises the nonexistent-global error.
+void LuaVm::SetupLibraryApi() {
+  lua_State* L = L_;
+  lua_newtable(L);  // the metatable of missing names
+  const int missing = lua_gettop(L);
+  lua_pushstring(L, "__index");
+  lua_pushcfunction(L, NonexistentGlobal);
+  lua_rawset(L, missing);
+  lua_newtable(L);
+  const int api = lua_gettop(L);
+  lua_pushvalue(L, missing);
+  lua_setmetatable(L, api);
+  lua_newtable(L);
+  SetFunction(L, this, "register_function", RegisterFunction);
+  SetFunction(L, this, "log", RedisLog);
+  const std::pair<const char*, int> numbers[] = {{"LOG_DEBUG", 0},
+                                                 {"LOG_VERBOSE", 1},
+                                                 {"LOG_NOTICE", 2},
+                                                 {"LOG_WARNING", 3},
+                                                 {"REDIS_VERSION_NUM", 0x07000f}};
+  for (auto& [name, v] : numbers) {
+    lua_pushstring(L, name);
+    lua_pushnumber(L, v);
+    lua_rawset(L, -3);
+  }
+  lua_pushstring(L, "REDIS_VERSION");
+  lua_pushstring(L, "7.0.15");
+  lua_rawset(L, -3);
+  lua_pushvalue(L, missing);
+  lua_setmetatable(L, -2);
+  PushReadonlyProxy(L, -1);
+  lua_pushstring(L, "redis");
+  lua_insert(L, -2);
+  lua_rawset(L, api);
+  lua_pop(L, 1);
+  lua_pushlightuserdata(L, &kLibraryApiKey);
+  lua_pushvalue(L, api);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+  lua_settop(L, 0);
+}
+
+bool LuaVm::LoadTimedOut() const { return SteadyMs() - load_start_ms_ > 500; }
+
+bool LuaVm::LoadLibrary(std::string_view code, std::vector<RegisteredFunction>* out,
+                        std::string* error) {
+  lua_State* L = L_;
+  lua_settop(L, 0);
+  if (luaL_loadbuffer(L, code.data(), code.size(), "@user_function") != 0) {
+    const char* msg = lua_tostring(L, -1);
+    *error = std::string("ERR Error compiling function: ") + (msg ? msg : "");
+    lua_settop(L, 0);
+    return false;
+  }
+  SetGlobalsView(L, &kLibraryApiKey);
+  loading_ = out;
+  load_start_ms_ = SteadyMs();
+  lua_sethook(L, LoadHook, LUA_MASKCOUNT, kHookInstructions);
+  int status = lua_pcall(L, 0, 0, 0);
+  lua_sethook(L, nullptr, 0, 0);
+  loading_ = nullptr;
+  SetGlobalsView(L, &kGlobalsKey);
+  if (status != 0) {
+    std::string msg;
+    if (lua_istable(L, -1)) {
+      bool found;
+      msg = FieldString(L, lua_gettop(L), "err", &found);
+    } else {
+      const char* s = lua_tostring(L, -1);
+      msg = std::string("ERR ") + (s ? s : "");
+    }
+    *error = "ERR Error registering functions: " + msg;
+    for (const RegisteredFunction& f : *out) Unref(f.ref);
+    out->clear();
+  }
+  lua_settop(L, 0);
+  return status == 0;
+}
+
+void LuaVm::Unref(int ref) { luaL_unref(L_, LUA_REGISTRYINDEX, ref); }
 
 }  // namespace tandem::scripting

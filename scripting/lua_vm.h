@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "protocol/reply_builder.h"
 
@@ -38,6 +40,35 @@ class ScriptHost {
   virtual bool Interrupted() { return false; }
 };
 
+// Shebang flags (#!lua flags=...) and function flags (redis.register_function's flags), as
+// Redis 7.0 names them.
+enum ScriptFlag : uint32_t {
+  kScriptNoWrites = 1u << 0,
+  kScriptAllowOom = 1u << 1,
+  kScriptAllowStale = 1u << 2,
+  kScriptNoCluster = 1u << 3,
+  kScriptAllowCrossSlot = 1u << 4,
+  kScriptShebang = 1u << 5,  // the script has a shebang (not Redis's compatibility mode)
+};
+
+// The flags' names, in the order Redis lists them (FUNCTION LIST).
+inline constexpr std::pair<std::string_view, uint32_t> kScriptFlagNames[] = {
+    {"no-writes", kScriptNoWrites},
+    {"allow-oom", kScriptAllowOom},
+    {"allow-stale", kScriptAllowStale},
+    {"no-cluster", kScriptNoCluster},
+    {"allow-cross-slot-keys", kScriptAllowCrossSlot}};
+
+// A function a library registered with redis.register_function while it loaded; its
+// callback is kept in the Lua registry under `ref`.
+struct RegisteredFunction {
+  std::string name;
+  std::string description;
+  bool has_description = false;
+  uint32_t flags = 0;
+  int ref = -2;  // LUA_NOREF
+};
+
 // Redis's 48-bit linear congruential generator (drand48's constants), which its Lua
 // math.random uses.
 class Rand48 {
@@ -57,7 +88,11 @@ class Rand48 {
 
 class LuaVm {
  public:
-  LuaVm();
+  // kEval: EVAL's state (KEYS and ARGV globals). kFunctions: the state of function
+  // libraries, whose callbacks get keys and args as parameters, and whose library code runs
+  // with only the library API (redis.register_function, redis.log) visible.
+  enum class Kind { kEval, kFunctions };
+  explicit LuaVm(Kind kind = Kind::kEval);
   ~LuaVm();
   LuaVm(const LuaVm&) = delete;
   LuaVm& operator=(const LuaVm&) = delete;
@@ -74,9 +109,17 @@ class LuaVm {
   // Bytes the Lua state uses.
   size_t memory() const;
 
+  // Runs a library's code (what follows its shebang line, the newline included) so that it
+  // registers its functions into *out. False on an error, with Redis's text in *error (and
+  // nothing left registered).
+  bool LoadLibrary(std::string_view code, std::vector<RegisteredFunction>* out, std::string* error);
+  // Releases a function's callback.
+  void Unref(int ref);
+
   struct RunOptions {
     std::string_view sha;       // the cached script to run
     bool deterministic = true;  // reseed math.random with 0 for this run
+    int function_ref = -2;      // else: a registered function, called with (keys, args)
   };
   // Runs the cached script options.sha with KEYS and ARGV, writing its result (or Redis's
   // error, naming the script `name`) to `rb`.
@@ -89,9 +132,14 @@ class LuaVm {
   void set_resp(int resp) { resp_ = resp; }
   Rand48& rand() { return rand_; }
   lua_State* state() const { return L_; }
+  // During LoadLibrary: where redis.register_function registers; else null.
+  std::vector<RegisteredFunction>* loading() const { return loading_; }
+  // During LoadLibrary: whether it ran past FUNCTION LOAD's 500 ms.
+  bool LoadTimedOut() const;
 
  private:
   void SetupSandbox();
+  void SetupLibraryApi();
   // Writes the value on top of the stack to rb as Redis's luaReplyToRedisReply; pops it.
   void ReplyFromLua(protocol::ReplyBuilder& rb);
 
@@ -101,6 +149,9 @@ class LuaVm {
   ScriptHost* host_ = nullptr;
   int resp_ = 2;
   Rand48 rand_;
+  Kind kind_;
+  std::vector<RegisteredFunction>* loading_ = nullptr;
+  int64_t load_start_ms_ = 0;
 };
 
 }  // namespace tandem::scripting

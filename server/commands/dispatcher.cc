@@ -537,6 +537,7 @@ void RegisterAllCommands(CommandTable& table) {
   RegisterBitmapFamily(table);
   RegisterTransactionFamily(table);
   RegisterEvalFamily(table);
+  RegisterFunctionFamily(table);
   RegisterSetFamily(table);
   RegisterHashFamily(table);
   RegisterSortFamily(table);

@@ -12,7 +12,8 @@ void RegisterKeysFamily(CommandTable& table);
 void RegisterStringFamily(CommandTable& table);
 void RegisterBitmapFamily(CommandTable& table);
 void RegisterTransactionFamily(CommandTable& table);
-void RegisterEvalFamily(CommandTable& table);  // scripting/eval_family.cc
+void RegisterEvalFamily(CommandTable& table);      // scripting/eval_family.cc
+void RegisterFunctionFamily(CommandTable& table);  // scripting/function_family.cc
 void RegisterSetFamily(CommandTable& table);
 void RegisterHashFamily(CommandTable& table);
 void RegisterSortFamily(CommandTable& table);

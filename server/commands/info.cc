@@ -212,21 +212,23 @@ void MemorySection(ServerState& server, InfoText& t) {
   t.Add("allocator_active", active);
   t.Add("allocator_resident", resident);
   AddBytes(t, "total_system_memory", total_system);
-  // The Lua VM of EVAL scripts (scripting/); no functions yet.
+  // The Lua VMs of EVAL scripts and of functions (scripting/).
   scripting::ScriptingState& lua = scripting::ScriptingOf(server);
   const size_t lua_vm = lua.vm().memory();
   const size_t lua_scripts = lua.vm().body_bytes();
+  scripting::FunctionRegistry& functions = lua.functions();
+  const size_t functions_vm = functions.vm().memory();
+  const size_t functions_overhead = functions.overhead_bytes();
   t.Add("used_memory_lua", lua_vm);
   t.Add("used_memory_vm_eval", lua_vm);
   t.Add("used_memory_lua_human", BytesToHuman(lua_vm));
   t.Add("used_memory_scripts_eval", lua_scripts);
   t.Add("number_of_cached_scripts", lua.vm().script_count());
-  t.Add("number_of_functions", 0);
-  t.Add("number_of_libraries", 0);
-  t.Add("used_memory_vm_functions", 0);
-  AddBytes(t, "used_memory_vm_total", lua_vm);
-  t.Add("used_memory_functions", 0);
-  AddBytes(t, "used_memory_scripts", lua_scripts);
+  t.Add("number_of_functions", functions.current().function_count());
+  t.Add("used_memory_vm_functions", functions_vm);
+  AddBytes(t, "used_memory_vm_total", lua_vm + functions_vm);
+  t.Add("used_memory_functions", functions_overhead);
+  AddBytes(t, "used_memory_scripts", lua_scripts + functions_overhead);
   AddBytes(t, "maxmemory", config.maxmemory);
   t.Add("maxmemory_policy", config.maxmemory_policy);
   t.AddFixed2("allocator_frag_ratio", Ratio(active, allocated));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "protocol/errors.h"
+#include "scripting/scripting.h"
 #include "server/commands/families.h"
 #include "server/commands/info.h"
 #include "server/engine/ascii.h"
@@ -93,7 +94,8 @@ void CmdMemoryStats(CmdArgs, CommandContext& ctx) {
   num("cluster.links", 0);
   num("aof.buffer", 0);
   num("lua.caches", 0);
-  num("functions.caches", 0);
+  num("functions.caches",
+      static_cast<long long>(scripting::ScriptingOf(ctx.server).functions().overhead_bytes()));
   for (int i = 0; i < dbs.count(); ++i) {
     engine::Database& db = dbs.db(i);
     if (!db.size()) continue;
