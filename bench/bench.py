@@ -7,6 +7,7 @@ Called by bench/run.sh and bench/memory_probe.sh; see bench/README.md. Python 3 
 import argparse
 import csv
 import datetime
+import hashlib
 import io
 import os
 import platform
@@ -38,6 +39,40 @@ TESTS.update({"zadd": "ZADD", "zpopmin": "ZPOPMIN"})  # sorted sets (issue 7)
 TESTS.update({"lpush": "LPUSH", "rpush": "RPUSH", "lpop": "LPOP", "rpop": "RPOP",
               "lrange_100": "LRANGE_100", "lrange_600": "LRANGE_600"})  # lists (issue 7)
 TESTS.update({"sadd": "SADD", "spop": "SPOP", "hset": "HSET"})  # sets and hashes (issue 7)
+
+# Scripts and functions (issue 9): the users' rate limiter (INCR + EXPIRE on a key not in
+# KEYS) and lock acquire (SET NX PX), by EVALSHA and as a function by FCALL. redis-benchmark
+# sends the command itself; SCRIPT LOAD and FUNCTION LOAD run first on each server.
+RATE_LIMITER = ("local c = redis.call('incr', 'rate.limit:' .. KEYS[1]) "
+                "if c == 1 then redis.call('expire', 'rate.limit:' .. KEYS[1], ARGV[1]) end "
+                "if c > tonumber(ARGV[2]) then return 0 end return 1")
+LOCK_ACQUIRE = "return redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0"
+LIBRARY = ("#!lua name=benchlib\n"
+           "redis.register_function('rate_limit', function(KEYS, ARGV) %s end)\n"
+           "redis.register_function('lock_acquire', function(KEYS, ARGV) %s end)"
+           % (RATE_LIMITER, LOCK_ACQUIRE))
+SCRIPT_TESTS = {
+    "evalsha_ratelimit": ["EVALSHA", hashlib.sha1(RATE_LIMITER.encode()).hexdigest(), "1",
+                          "user:__rand_int__", "60", "1000000000"],
+    "evalsha_lock": ["EVALSHA", hashlib.sha1(LOCK_ACQUIRE.encode()).hexdigest(), "1",
+                     "lock:__rand_int__", "owner", "10000"],
+    "fcall_ratelimit": ["FCALL", "rate_limit", "1", "user:__rand_int__", "60", "1000000000"],
+    "fcall_lock": ["FCALL", "lock_acquire", "1", "lock:__rand_int__", "owner", "10000"],
+}
+TESTS.update({name: argv[0] for name, argv in SCRIPT_TESTS.items()})
+
+
+def load_scripts(server):
+    """SCRIPT LOAD and FUNCTION LOAD what SCRIPT_TESTS call."""
+    conn = RespConn(server.port)
+    try:
+        for body in (RATE_LIMITER, LOCK_ACQUIRE):
+            conn.call("SCRIPT", "LOAD", body)
+        reply = conn.call("FUNCTION", "LOAD", "REPLACE", LIBRARY)
+        if not reply.startswith(b"$"):
+            raise BenchError("%s: FUNCTION LOAD failed: %r" % (server.label, reply))
+    finally:
+        conn.close()
 
 
 class BenchError(Exception):
@@ -363,9 +398,10 @@ def run_watched(argv, server, what, timeout, stdin):
 
 def run_benchmark(server, test, pipeline, requests, args):
     argv = ["redis-benchmark", "-h", "127.0.0.1", "-p", str(server.port), "-c", str(args.clients),
-            "-r", str(args.keyspace), "-n", str(requests), "-P", str(pipeline), "-t", test, "--csv"]
+            "-r", str(args.keyspace), "-n", str(requests), "-P", str(pipeline), "--csv"]
     if args.client_threads > 0:
         argv += ["--threads", str(args.client_threads)]
+    argv += SCRIPT_TESTS[test] if test in SCRIPT_TESTS else ["-t", test]
     what = "redis-benchmark -t %s -P %d" % (test, pipeline)
     res = run_watched(argv, server, what, BENCH_TIMEOUT_S, stdin=subprocess.DEVNULL)
     output = res.stdout + res.stderr
@@ -389,6 +425,9 @@ def run_benchmark(server, test, pipeline, requests, args):
 def throughput(args, servers):
     """Runs every (test, pipeline) R times, alternating servers run by run; returns samples."""
     samples = {(t, p, s.label): [] for t in args.tests for p in args.pipelines for s in servers}
+    if any(t in SCRIPT_TESTS for t in args.tests):
+        for s in servers:
+            load_scripts(s)
     for s in servers:  # warm-up, not recorded: fills most of the keyspace, faults pages in
         for t in ["set", "incr"]:
             run_benchmark(s, t, 16, 2 * args.keyspace, args)
