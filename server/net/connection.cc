@@ -245,12 +245,13 @@ bool Connection::TakePushes(bool check_limit) {
   }
   // The protocol is changed only by this connection's own commands (HELLO), on this thread.
   const int resp = session_->client().resp;
+  const int64_t now_ms = check_limit ? engine::WallClockMs() : 0;
   std::string& out = out_.queued();
   for (const auto& push : draining_) {
     out += push->Encoded(resp);
     // Checked per push: a subscriber far behind is cut off at its limit, not after taking
     // in everything that waited for it.
-    if (check_limit && session_->OutputOverLimit()) {
+    if (check_limit && session_->OutputOverLimit(now_ms)) {
       draining_.clear();
       return false;
     }

@@ -161,6 +161,6 @@ Session::Next MemcacheSession::Process() {
   }
 }
 
-bool MemcacheSession::OutputOverLimit() { return false; }
+bool MemcacheSession::OutputOverLimit(int64_t) { return false; }
 
 }  // namespace tandem::net

@@ -22,7 +22,7 @@ class MemcacheSession final : public Session {
   bool Closed() override;
   size_t ReadLimit() const override;
   Next Process() override;
-  bool OutputOverLimit() override;
+  bool OutputOverLimit(int64_t now_ms) override;
 
  private:
   Next Register();

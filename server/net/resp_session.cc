@@ -290,15 +290,14 @@ void RespSession::SendServedReply() {
 // connection's configuration snapshot, and what decides the client's class (pubsub,
 // authenticated) is changed only by its own commands, on this thread. The lock is taken
 // only to count a disconnection.
-bool RespSession::OutputOverLimit() {
+bool RespSession::OutputOverLimit(int64_t now_ms) {
   server_.RefreshConfigSnapshot(&config_);
   const Config& config = *config_;
   bool over = false;
   if (!client_.authenticated && out_.queued().size() > kUnauthenticatedOutputBytes) {
     over = true;
   } else {
-    over = out_.OverLimit(client_.pubsub ? config.obuf_pubsub : config.obuf_normal,
-                          engine::WallClockMs());
+    over = out_.OverLimit(client_.pubsub ? config.obuf_pubsub : config.obuf_normal, now_ms);
   }
   if (!over) return false;
   Log(LogLevel::kWarning,

@@ -22,7 +22,7 @@ class RespSession final : public Session {
   bool Closed() override;
   size_t ReadLimit() const override;
   Next Process() override;
-  bool OutputOverLimit() override;
+  bool OutputOverLimit(int64_t now_ms) override;
   void Unblocked() override;
 
  private:
