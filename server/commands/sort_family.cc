@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "protocol/errors.h"
+#include "scripting/scripting.h"
 #include "server/commands/families.h"
 #include "server/commands/hash_ops.h"
 #include "server/commands/set_ops.h"
@@ -197,8 +198,11 @@ void SortGeneric(CmdArgs argv, CommandContext& ctx, bool readonly) {
     if (o.dontsort && o.desc) std::reverse(items.begin(), items.end());
   } else if (e) {
     SetRef::Of(e).ForEach([&](std::string_view m) { items.push_back({std::string(m)}); });
-    // A set's order is the hash table's: STORE sorts it anyway (ALPHA), as Redis does.
-    if (o.dontsort && o.has_store) {
+    // A set's order is the hash table's: STORE and scripts sort it anyway (ALPHA), as Redis
+    // does (CLIENT_SCRIPT), so the result is the same everywhere.
+    const bool in_script =
+        ctx.server.scripting && &ctx.client == &ctx.server.scripting->script_client();
+    if (o.dontsort && (o.has_store || in_script)) {
       o.dontsort = false;
       o.alpha = true;
       o.has_by = false;
