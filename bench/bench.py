@@ -62,6 +62,11 @@ SCRIPT_TESTS = {
 TESTS.update({name: argv[0] for name, argv in SCRIPT_TESTS.items()})
 
 
+def label(test):
+    """The name a test is reported under: the command, or the script test's own name."""
+    return test if test in SCRIPT_TESTS else TESTS[test]
+
+
 def load_scripts(server):
     """SCRIPT LOAD and FUNCTION LOAD what SCRIPT_TESTS call."""
     conn = RespConn(server.port)
@@ -445,7 +450,7 @@ def throughput(args, servers):
                     samples[(t, p, s.label)].append(rps)
                     done += 1
                     log("  [%d/%d] rep %d %-4s -P %-2d %-12s %12.0f rps" %
-                        (done, total, rep + 1, TESTS[t], p, s.label, rps))
+                        (done, total, rep + 1, label(t), p, s.label, rps))
     return samples
 
 
@@ -463,7 +468,7 @@ def throughput_table(args, samples, ref, cand):
             b = statistics.median(samples[(t, p, cand.label)])
             ratios.append(b / a)
             lines.append("| %s | %d | %s | %s | %.2f |" %
-                         (TESTS[t], p, format_rps(a), format_rps(b), b / a))
+                         (label(t), p, format_rps(a), format_rps(b), b / a))
     geo = statistics.geometric_mean(ratios)
     lines.append("| **geomean** | | | | **%.2f** |" % geo)
     return "\n".join(lines)
@@ -478,7 +483,7 @@ def samples_table(args, samples, ref, cand):
         for t in args.tests:
             a, b = samples[(t, p, ref.label)], samples[(t, p, cand.label)]
             lines.append("| %s | %d | %s | %s | %s |" % (
-                TESTS[t], p, ", ".join(format_rps(x) for x in a),
+                label(t), p, ", ".join(format_rps(x) for x in a),
                 ", ".join(format_rps(x) for x in b),
                 ", ".join("%.2f" % (y / x) for x, y in zip(a, b))))
     return "\n".join(lines)
