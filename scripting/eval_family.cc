@@ -124,12 +124,12 @@ constexpr std::string_view kErrWriteAfterRandom =
 // The server side of a running script: runs its redis.call commands as Redis's scriptCall.
 class EvalHost final : public scripting::ScriptHost {
  public:
-  EvalHost(CommandContext& ctx, ScriptingState& state, scripting::LuaVm& vm, std::string name,
+  EvalHost(CommandContext& ctx, ScriptingState& state, scripting::LuaVm& vm, std::string_view name,
            bool function, bool read_only, bool allow_oom)
       : ctx_(ctx),
         state_(state),
         vm_(vm),
-        name_(std::move(name)),
+        name_(name),
         function_(function),
         read_only_(read_only),
         allow_oom_(allow_oom) {
@@ -153,7 +153,7 @@ class EvalHost final : public scripting::ScriptHost {
                                   std::to_string(elapsed) +
                                   " milliseconds. You can try killing the script using the " +
                                   (function_ ? "FUNCTION" : "SCRIPT") +
-                                  " KILL command. Script name is: " + name_ + ".");
+                                  " KILL command. Script name is: " + std::string(name_) + ".");
       run.busy.store(true, std::memory_order_release);
     }
     return run.kill.load(std::memory_order_acquire);
@@ -218,7 +218,7 @@ class EvalHost final : public scripting::ScriptHost {
   CommandContext& ctx_;
   ScriptingState& state_;
   scripting::LuaVm& vm_;
-  std::string name_;
+  std::string_view name_;  // the caller's, for the run's length
   bool function_;
   int64_t start_ms_ = 0;
   bool read_only_;
@@ -264,8 +264,7 @@ void RunScript(CommandContext& ctx, ScriptingState& state, const ScriptToRun& sc
   client.db_index = ctx.client.db_index;
   client.id = ctx.client.id;
   client.deny_blocking = true;  // BLMPOP and friends answer at once, as on a timeout
-  EvalHost host(ctx, state, *script.vm, std::string(script.name), script.is_function, read_only,
-                allow_oom);
+  EvalHost host(ctx, state, *script.vm, script.name, script.is_function, read_only, allow_oom);
   // Io threads see the run through these atomics (server_state.h); all are reset on return.
   ScriptRun& run = ctx.server.script_run();
   run.is_function.store(script.is_function, std::memory_order_relaxed);

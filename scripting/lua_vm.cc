@@ -20,11 +20,12 @@ namespace tandem::scripting {
 namespace {
 
 // Registry keys (the addresses are the keys).
-char kScriptsKey;     // table: sha -> compiled function
-char kReadonlyKey;    // table: readonly proxy -> the table it shows
-char kGlobalsKey;     // the real globals table (scripts see a readonly proxy of it)
-char kVmKey;          // the LuaVm, for the instruction-count hook
-char kLibraryApiKey;  // functions: what library code sees as globals while it loads
+char kScriptsKey;       // table: sha -> compiled function
+char kReadonlyKey;      // table: readonly proxy -> the table it shows
+char kGlobalsKey;       // the real globals table (scripts see a readonly proxy of it)
+char kVmKey;            // the LuaVm, for the instruction-count hook
+char kLibraryApiKey;    // functions: what library code sees as globals while it loads
+char kErrorHandlerKey;  // ErrorHandler, made once (a closure pushed per run is a malloc)
 
 constexpr char kReadonlyError[] = "Attempt to modify a readonly table";
 
@@ -90,41 +91,53 @@ int Unpack(lua_State* L) {
 
 int RedisGenericCall(lua_State* L, bool raise) {
   LuaVm* vm = VmOf(L);
-  int argc = lua_gettop(L);
-  std::string refusal;
+  const int argc = lua_gettop(L);
+  std::string_view refusal;
   if (argc == 0) {
     refusal = "Please specify at least one argument for this redis lib call";
   } else if (vm->host() == nullptr) {
     refusal = "redis.call() may only be called from a running script";
   } else {
-    std::vector<std::string> owned(argc);
-    std::vector<std::string_view> argv(argc);
+    // The arguments borrow the Lua strings, which the stack keeps alive during the call
+    // (numbers are replaced there by their text first).
+    std::string_view small[16];
+    std::vector<std::string_view> big;
+    std::string_view* argv = small;
+    if (argc > 16) {
+      big.resize(argc);
+      argv = big.data();
+    }
     for (int i = 1; i <= argc && refusal.empty(); ++i) {
       int t = lua_type(L, i);
       if (t == LUA_TNUMBER) {
-        owned[i - 1] = NumberArg(lua_tonumber(L, i));
-      } else if (t == LUA_TSTRING) {
-        size_t len;
-        const char* s = lua_tolstring(L, i, &len);
-        owned[i - 1].assign(s, len);
-      } else {
+        std::string text = NumberArg(lua_tonumber(L, i));
+        PushString(L, text);
+        lua_replace(L, i);
+      } else if (t != LUA_TSTRING) {
         refusal = "Lua redis lib command arguments must be strings or integers";
+        break;
       }
-      argv[i - 1] = owned[i - 1];
+      size_t len;
+      const char* s = lua_tolstring(L, i, &len);
+      argv[i - 1] = std::string_view(s, len);
     }
     if (refusal.empty()) {
-      lua_settop(L, 0);
       LuaReplyBuilder rb(L, vm->resp());
-      refusal = vm->host()->Call(argv, rb);
-      if (refusal.empty()) {
+      std::string error = vm->host()->Call(scripting::Args(argv, argc), rb);
+      if (error.empty()) {
         if (rb.pushed() == 0) lua_pushboolean(L, 0);
+        // The reply, on top of the arguments, becomes the only value on the stack.
+        lua_replace(L, 1);
         lua_settop(L, 1);
         if (raise && rb.error()) return -1;  // raised by the caller, outside this scope
         return 1;
       }
       lua_settop(L, 0);
+      PushError(L, error);
+      return raise ? -1 : 1;
     }
   }
+  lua_settop(L, 0);
   PushError(L, refusal);
   return raise ? -1 : 1;
 }
@@ -559,6 +572,9 @@ void LuaVm::SetupSandbox() {
   lua_pushlightuserdata(L, &kVmKey);
   lua_pushlightuserdata(L, this);
   lua_rawset(L, LUA_REGISTRYINDEX);
+  lua_pushlightuserdata(L, &kErrorHandlerKey);
+  lua_pushcfunction(L, ErrorHandler);
+  lua_rawset(L, LUA_REGISTRYINDEX);
 
   lua_pushvalue(L, LUA_GLOBALSINDEX);
   const int g = lua_gettop(L);
@@ -929,7 +945,8 @@ void LuaVm::Run(std::string_view name, Args keys, Args argv, ScriptHost& host,
     SetArgsTable(L, 1, "ARGV", argv);
     lua_pop(L, 1);
   }
-  lua_pushcfunction(L, ErrorHandler);
+  lua_pushlightuserdata(L, &kErrorHandlerKey);
+  lua_rawget(L, LUA_REGISTRYINDEX);
   int nargs = 0;
   if (options.function_ref != LUA_NOREF) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, options.function_ref);
@@ -965,7 +982,12 @@ void LuaVm::Run(std::string_view name, Args keys, Args argv, ScriptHost& host,
     rb.SendError(NoNewlines(msg));
   }
   lua_settop(L, 0);
-  lua_gc(L, LUA_GCSTEP, 1);
+  // Like Redis: a collection step of 50 every 50 runs, so the garbage of many small runs
+  // is collected a bit at a time without paying a step on each run.
+  if (++runs_since_gc_ == kGcPeriod) {
+    lua_gc(L, LUA_GCSTEP, kGcPeriod);
+    runs_since_gc_ = 0;
+  }
 }
 
 }  // namespace tandem::scripting

@@ -101,7 +101,7 @@ class LuaVm {
   // sets *error to Redis's full error text.
   std::string Load(std::string_view body, std::string* error);
   // Whether a script with this (lowercase) sha1 is cached.
-  bool Exists(std::string_view sha) const { return bodies_.count(std::string(sha)) != 0; }
+  bool Exists(const std::string& sha) const { return bodies_.contains(sha); }
   // Forgets every cached script.
   void Flush();
   size_t script_count() const { return bodies_.size(); }
@@ -152,6 +152,8 @@ class LuaVm {
   Kind kind_;
   std::vector<RegisteredFunction>* loading_ = nullptr;
   int64_t load_start_ms_ = 0;
+  static constexpr int kGcPeriod = 50;  // Redis's LUA_GC_CYCLE_PERIOD
+  int runs_since_gc_ = 0;
 };
 
 }  // namespace tandem::scripting

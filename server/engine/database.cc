@@ -101,10 +101,17 @@ size_t Database::ActiveExpire(int64_t now_ms, int64_t deadline_us) {
   size_t deleted = 0;
   std::vector<std::string> expired;
   long long ttl_sum = 0, ttl_samples = 0;
+  // Like Redis's activeExpireCycle: a round samples at least 20 keys with a TTL (or walks
+  // 1,024 buckets looking for them); the pass goes on only while more than 10% of a
+  // round's samples had expired (ACTIVE_EXPIRE_CYCLE_ACCEPTABLE_STALE), so a keyspace of
+  // live TTLs is not walked end to end, under the engine lock, at every cron tick.
+  size_t sampled = 0, stale = 0, walked = 0;
+  bool go_on = true;
   do {
     expired.clear();
     table_.WalkBuckets(&expire_cursor_, 64, [&](Entry* e) {
       if (!e->has_expire()) return;
+      ++sampled;
       if (now_ms > e->expire_at()) {
         expired.emplace_back(e->key());
       } else {
@@ -117,7 +124,13 @@ size_t Database::ActiveExpire(int64_t now_ms, int64_t deadline_us) {
       if (slot.entry) DeleteExpired(slot, key);
     }
     deleted += expired.size();
-  } while (expires_ > 0 && SteadyUs() < deadline_us && table_.bucket_count() > 64 &&
+    stale += expired.size();
+    walked += 64;
+    if (sampled >= 20 || walked >= 1024) {
+      go_on = stale * 10 > sampled;
+      sampled = stale = walked = 0;
+    }
+  } while (go_on && expires_ > 0 && SteadyUs() < deadline_us && table_.bucket_count() > 64 &&
            expire_cursor_ % table_.bucket_count() != 0);
   if (ttl_samples > 0) {
     long long avg = ttl_sum / ttl_samples;
