@@ -271,15 +271,27 @@ void RunScript(CommandContext& ctx, ScriptingState& state, const ScriptToRun& sc
   run.wrote.store(false, std::memory_order_relaxed);
   run.kill.store(false, std::memory_order_relaxed);
   run.running.store(true, std::memory_order_release);
+  if (script.is_function) {
+    std::lock_guard guard(run.mu);
+    run.function = script.name;
+    run.command = argv;
+    run.start_ms = engine::WallClockMs();
+  }
   struct Done {
     ScriptRun& run;
+    bool function;
     ~Done() {
+      if (function) {
+        std::lock_guard guard(run.mu);
+        run.function = {};
+        run.command = {};
+      }
       run.busy.store(false, std::memory_order_release);
       run.running.store(false, std::memory_order_release);
       run.kill.store(false, std::memory_order_relaxed);
       run.wrote.store(false, std::memory_order_relaxed);
     }
-  } done{run};
+  } done{run, script.is_function};
   scripting::LuaVm::RunOptions options;
   options.sha = script.sha;
   options.function_ref = script.function_ref;

@@ -137,12 +137,29 @@ void CmdFunctionRestore(CmdArgs argv, CommandContext& ctx) {
 }
 
 // FUNCTION STATS
-// Under the engine lock no function runs, so running_script is null.
+// Under the engine lock no function runs, so running_script is null; while a function is
+// busy, io threads call this without the lock (Dispatcher::ExecuteWhileBusy), and the
+// running function cannot change the libraries.
 void CmdFunctionStats(CmdArgs argv, CommandContext& ctx) {
   const scripting::LibrarySet& set = Functions(ctx).current();
   ctx.rb.StartMap(2);
   ctx.rb.SendBulk("running_script");
-  ctx.rb.SendNull();
+  {
+    ScriptRun& run = ctx.server.script_run();
+    std::lock_guard guard(run.mu);
+    if (run.function.empty()) {
+      ctx.rb.SendNull();
+    } else {
+      ctx.rb.StartMap(3);
+      ctx.rb.SendBulk("name");
+      ctx.rb.SendBulk(run.function);
+      ctx.rb.SendBulk("command");
+      ctx.rb.StartArray(run.command.size());
+      for (std::string_view arg : run.command) ctx.rb.SendBulk(arg);
+      ctx.rb.SendBulk("duration_ms");
+      ctx.rb.SendLong(engine::WallClockMs() - run.start_ms);
+    }
+  }
   ctx.rb.SendBulk("engines");
   ctx.rb.StartMap(1);
   ctx.rb.SendBulk("LUA");

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,6 +55,12 @@ struct ScriptRun {
   std::atomic<bool> is_function{false};  // FCALL (FUNCTION KILL) rather than EVAL (SCRIPT KILL)
   std::atomic<bool> wrote{false};        // ran a write command: SCRIPT KILL refuses
   std::atomic<bool> kill{false};         // SCRIPT/FUNCTION KILL or SHUTDOWN NOSAVE asked
+  // What FUNCTION STATS shows of a running function: set and cleared under `mu` by the
+  // thread running it, read under `mu` by io threads while it is busy.
+  std::mutex mu;
+  std::string_view function;                  // its name; empty when no function runs
+  std::span<const std::string_view> command;  // the FCALL's arguments
+  int64_t start_ms = 0;
 };
 
 struct ServerStats {

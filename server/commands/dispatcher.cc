@@ -434,6 +434,17 @@ bool Dispatcher::ExecuteWhileBusy(CmdArgs argv, ClientState& client, protocol::R
     }
     return true;
   }
+  if (spec->name == "function|stats") {
+    // Redis's functionStatsCommand: a busy EVAL script gets the busy error; a busy function
+    // is described.
+    if (!function) {
+      rb.SendError(busy);
+    } else {
+      CommandContext ctx{rb, client, server_, *spec, nullptr, engine::WallClockMs()};
+      spec->handler(argv, ctx);
+    }
+    return true;
+  }
   if (spec->name == "shutdown") {
     bool nosave = std::any_of(argv.begin() + 1, argv.end(), [](std::string_view a) {
       return engine::EqualsIgnoreCase(a, "nosave");

@@ -107,17 +107,26 @@ TEST_CASE(
   const std::string busy =
       "-BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN "
       "NOSAVE.\r\n";
-  bool saw_busy = false, script_kill_refused = false, killed = false;
+  bool saw_busy = false, script_kill_refused = false, killed = false, described = false;
   for (auto& c : others) {
     c->Send(EncodeCommand({"GET", "x"}));
     std::string r = c->ReadReply(std::chrono::milliseconds(500));
     if (r.empty()) continue;  // on the function's io thread: answered when it ends
     saw_busy = saw_busy || r == busy;
+    // FUNCTION STATS answers at once and describes the running function, as Redis does.
+    std::string stats = c->Command({"FUNCTION", "STATS"});
+    described = described ||
+                (stats.rfind("*4\r\n$14\r\nrunning_script\r\n*6\r\n$4\r\nname\r\n$4\r\nspin\r\n"
+                             "$7\r\ncommand\r\n*3\r\n$5\r\nFCALL\r\n$4\r\nspin\r\n$1\r\n0\r\n"
+                             "$11\r\nduration_ms\r\n:",
+                             0) == 0 &&
+                 stats.find("\r\n$7\r\nengines\r\n*2\r\n$3\r\nLUA\r\n") != std::string::npos);
     script_kill_refused = script_kill_refused || c->Command({"SCRIPT", "KILL"}) == busy;
     killed = c->Command({"FUNCTION", "KILL"}) == "+OK\r\n";
     if (killed) break;
   }
   CHECK(saw_busy);
+  CHECK(described);
   CHECK(script_kill_refused);
   CHECK(killed);
   std::string reply = runner.ReadReply(std::chrono::seconds(5));
