@@ -107,7 +107,7 @@ int RedisGenericCall(lua_State* L, bool raise) {
       big.resize(argc);
       argv = big.data();
     }
-    for (int i = 1; i <= argc && refusal.empty(); ++i) {
+    for (int i = 1; i <= argc; ++i) {
       int t = lua_type(L, i);
       if (t == LUA_TNUMBER) {
         std::string text = NumberArg(lua_tonumber(L, i));

@@ -21,7 +21,17 @@ class EngineLock {
   EngineLock(const EngineLock&) = delete;
   EngineLock& operator=(const EngineLock&) = delete;
 
-  void lock() { pthread_mutex_lock(&mu_); }
+  void lock() {
+    if (!TrySpinning()) pthread_mutex_lock(&mu_);
+  }
+  // Tries for a while (tens of microseconds) without sleeping.
+  bool TrySpinning() {
+    for (int i = 0; i < kSpins; ++i) {
+      if (pthread_mutex_trylock(&mu_) == 0) return true;
+      for (int j = 0; j < 8; ++j) __builtin_ia32_pause();
+    }
+    return false;
+  }
   void unlock() { pthread_mutex_unlock(&mu_); }
   bool try_lock() { return pthread_mutex_trylock(&mu_) == 0; }
   // Waits at most `ms` milliseconds (spinning first, like lock()).
@@ -35,6 +45,7 @@ class EngineLock {
   }
 
  private:
+  static constexpr int kSpins = 200;
   pthread_mutex_t mu_;
 };
 

@@ -379,7 +379,7 @@ void Dispatcher::QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, Client
 
 Dispatcher::EngineGuard Dispatcher::LockUnlessBusy() {
   EngineLock& mu = server_.engine_mutex();
-  if (mu.try_lock()) return EngineGuard(mu, std::adopt_lock);
+  if (mu.TrySpinning()) return EngineGuard(mu, std::adopt_lock);
   const ScriptRun& run = server_.script_run();
   while (!mu.try_lock_for_ms(10)) {
     if (run.busy.load(std::memory_order_acquire)) return EngineGuard(mu, std::defer_lock);
