@@ -1,6 +1,7 @@
 // The engine lock: one per server, held by a connection for each batch of commands and by
-// the cron. Batches are short (microseconds), so a waiter spins briefly before sleeping:
-// glibc's adaptive mutex, which saves the futex sleep and wake-up most waits would cost.
+// the cron. Batches are short (microseconds), so a waiter first retries for some tens of
+// microseconds (TrySpinning), then sleeps in glibc's adaptive mutex: most waits never pay
+// the futex sleep and wake-up.
 #pragma once
 
 #include <pthread.h>

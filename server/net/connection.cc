@@ -170,11 +170,13 @@ void Connection::DeferWrite() {
   deferred_writes.push_back(shared_from_this());
   if (!first) return;
   // Posted behind the read handlers already queued on this loop: it runs once they ran.
-  asio::post(ctx_, [] {
-    std::vector<std::shared_ptr<Connection>> batch;
-    batch.swap(deferred_writes);
-    for (auto& c : batch) c->StartWrite();
-  });
+  asio::post(ctx_, [] { FlushDeferredWrites(); });
+}
+
+void Connection::FlushDeferredWrites() {
+  std::vector<std::shared_ptr<Connection>> batch;
+  batch.swap(deferred_writes);
+  for (auto& c : batch) c->StartWrite();
 }
 
 void Connection::Resume() {
@@ -245,6 +247,9 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
 }
 
 void Connection::DrainPushes() {
+  // A publisher's reply goes before the messages it fanned out to this loop's subscribers:
+  // the publisher waits for it, the subscribers do not wait for each other.
+  FlushDeferredWrites();
   if (!TakePushes(/*check_limit=*/true)) return Close();
   if (closed_) return;
   StartWrite();
