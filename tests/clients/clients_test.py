@@ -144,6 +144,40 @@ class RedisPy(unittest.TestCase):
         self.assertEqual(sorted(self.r.scan_iter(match="e*")), ["e2"])
         self.assertEqual(self.r.dbsize(), 1)
 
+    def test_scripts_and_functions(self):
+        # register_script: EVALSHA, falling back to SCRIPT LOAD on -NOSCRIPT, as users do.
+        limiter = self.r.register_script(
+            "local c = redis.call('incr', KEYS[1]) "
+            "if c == 1 then redis.call('expire', KEYS[1], ARGV[1]) end "
+            "if c > tonumber(ARGV[2]) then return 0 end return 1")
+        self.assertEqual([limiter(keys=["rl"], args=[60, 3]) for _ in range(5)], [1, 1, 1, 0, 0])
+        self.assertTrue(0 < self.r.ttl("rl") <= 60)
+        self.r.script_flush()
+        self.assertEqual(limiter(keys=["rl2"], args=[60, 3]), 1)  # reloaded after the flush
+        lib = ("#!lua name=locks\n"
+               "redis.register_function('acquire', function(keys, args) "
+               "return redis.call('set', keys[1], args[1], 'NX', 'PX', args[2]) and 1 or 0 end)\n"
+               "redis.register_function{function_name='owner', callback=function(keys, args) "
+               "return redis.call('get', keys[1]) end, flags={'no-writes'}}")
+        self.assertEqual(self.r.function_load(lib), "locks")
+        self.assertEqual(self.r.fcall("acquire", 1, "lock", "me", 10000), 1)
+        self.assertEqual(self.r.fcall("acquire", 1, "lock", "you", 10000), 0)
+        self.assertEqual(self.r.fcall_ro("owner", 1, "lock"), "me")
+        with self.assertRaises(redis.ResponseError):
+            self.r.fcall_ro("acquire", 1, "lock2", "me", 10000)
+        # redis-py 4.3 returns FUNCTION LIST as RESP2 sent it: flat name/value lists.
+        library = dict(zip(*[iter(self.r.function_list()[0])] * 2))
+        self.assertEqual(library["library_name"], "locks")
+        self.assertEqual(sorted(f[1] for f in library["functions"]), ["acquire", "owner"])
+        raw = redis.Redis(port=SERVER["port"])
+        payload = raw.function_dump()
+        self.assertTrue(self.r.function_delete("locks"))
+        with self.assertRaises(redis.ResponseError):
+            self.r.fcall("acquire", 1, "lock", "me", 10000)
+        self.assertTrue(raw.function_restore(payload, "FLUSH"))
+        self.assertEqual(self.r.fcall_ro("owner", 1, "lock"), "me")
+        raw.close()
+
     def test_pipeline_and_server_commands(self):
         pipe = self.r.pipeline(transaction=False)
         for i in range(100):
