@@ -34,6 +34,10 @@ inline constexpr std::string_view kInvalidFlag = "CLIENT_ERROR invalid flag\r\n"
 inline constexpr std::string_view kDuplicateFlag = "CLIENT_ERROR duplicate flag\r\n";
 inline constexpr std::string_view kInvalidOrDuplicate =
     "CLIENT_ERROR invalid or duplicate flag\r\n";
+inline constexpr std::string_view kBadMetaDelta = "CLIENT_ERROR invalid numeric delta value\r\n";
+inline constexpr std::string_view kBadMetaInitial =
+    "CLIENT_ERROR invalid numeric initial value\r\n";
+inline constexpr std::string_view kBadModeLength = "CLIENT_ERROR incorrect length for M token\r\n";
 inline constexpr std::string_view kOpaqueTooLong = "CLIENT_ERROR opaque token too long\r\n";
 inline constexpr std::string_view kBadKeyEncoding = "CLIENT_ERROR error decoding key\r\n";
 inline constexpr std::string_view kBadSetMode = "CLIENT_ERROR invalid mode for ms M token\r\n";

@@ -17,7 +17,11 @@ Table::Slot Database::FindSlot(std::string_view key, unsigned flags) {
   if (flags & kCountStats) {
     owner_->CountLookup(slot.entry != nullptr);
   }
-  if (slot.entry && !(flags & kNoTouch)) owner_->TouchEntry(slot.entry);
+  if (slot.entry && !(flags & kNoTouch)) {
+    owner_->TouchEntry(slot.entry);
+    // A read command's hit fetches the value (memcached's ITEM_FETCHED).
+    if (flags & kCountStats) slot.entry->set_fetched(true);
+  }
   return slot;
 }
 
@@ -121,7 +125,9 @@ size_t Database::ActiveExpire(int64_t now_ms, int64_t deadline_us) {
     });
     for (const std::string& key : expired) {
       Table::Slot slot = table_.Find(key, /*rehash_step=*/false);
-      if (slot.entry) DeleteExpired(slot, key);
+      if (!slot.entry) continue;
+      if (!slot.entry->fetched()) ++owner_->stats().expired_unfetched;
+      DeleteExpired(slot, key);
     }
     deleted += expired.size();
     stale += expired.size();

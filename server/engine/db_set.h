@@ -22,6 +22,10 @@ namespace tandem::engine {
 struct KeyspaceStats {
   uint64_t expired_keys = 0;
   uint64_t evicted_keys = 0;
+  // Of those removed by the active expiry cycle and by eviction, the values never read
+  // (Entry::fetched): memcached's expired_unfetched and evicted_unfetched.
+  uint64_t expired_unfetched = 0;
+  uint64_t evicted_unfetched = 0;
   uint64_t expired_stale_perc = 0;
 };
 

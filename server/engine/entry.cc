@@ -51,6 +51,7 @@ Entry* Entry::Create(std::string_view key, const Init& init) {
   e->word_ = (uint64_t{tag} << 48) | (init.has_version ? kVersionBit : 0) |
              (has_flags ? kFlagsBit : 0) | (init.lease & kLeaseBits);
   e->set_lru(init.lru);
+  e->state_ = init.fetched ? kFetchedBit : 0;
   char* p = e->body();
   if (init.has_expire) {
     std::memcpy(p, &init.expire_at_ms, 8);
@@ -102,6 +103,7 @@ Entry::Init Entry::InitFrom(const Entry* e) {
   init.has_version = e->has_version();
   init.version = init.has_version ? e->version() : 0;
   init.lease = e->lease();
+  init.fetched = e->fetched();
   if (init.type != ObjType::kString) {
     init.object = e->object();
   } else if (init.encoding == Encoding::kInt) {
@@ -168,6 +170,7 @@ Entry* Entry::Clone(const Entry* e, std::string_view key) {
   init.has_version = false;
   init.version = 0;
   init.lease = 0;
+  init.fetched = false;
   if (init.type != ObjType::kString) {
     init.object = e->object()->Clone();
   } else if (init.encoding == Encoding::kRaw) {
@@ -245,6 +248,7 @@ bool Entry::OverwriteInPlace(const Init& init) {
     std::memcpy(body() + OptionalBytes() - 4, &init.client_flags, 4);
   }
   set_lease(init.lease);
+  set_fetched(init.fetched);
   return true;
 }
 

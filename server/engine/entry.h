@@ -5,6 +5,7 @@
 //            the optional-field bits below and memcached's two lease bits) | tag (8 bits) |
 //            lru low byte (8 bits)
 //   [8..10)  lru high bits
+//   [10]     state bits (kFetchedBit)
 //   then the optional fields, each present only when its bit is set:
 //     8 bytes  expire time in ms                 (tag's expire bit)
 //     8 bytes  version, memcached's CAS          (kVersionBit in the link word)
@@ -80,6 +81,8 @@ class Entry {
     uint64_t version = 0;
     // memcached's lease bits (kLeaseStale | kLeaseTokenSent); a new value has none.
     uint8_t lease = 0;
+    // Whether the value was read (see fetched()); a new value was not.
+    bool fetched = false;
   };
 
   // memcached's lease state, set by the meta commands: the item was marked stale (md I,
@@ -124,6 +127,12 @@ class Entry {
   void set_lease(uint8_t bits) { word_ = (word_ & ~kLeaseBits) | (bits & kLeaseBits); }
   uint64_t version() const;
   void set_version(uint64_t v);
+  // memcached's ITEM_FETCHED: the value was read (a memcached get, gat, touch or mg, a Redis
+  // read command) since it was stored. `mg ... h` reports it; expiry and eviction of values
+  // never read are counted (expired_unfetched, evicted_unfetched). Copies of the entry keep
+  // it; a new value, an in-place overwrite and a clone start without.
+  bool fetched() const { return state_ & kFetchedBit; }
+  void set_fetched(bool v) { state_ = v ? state_ | kFetchedBit : state_ & ~kFetchedBit; }
 
   ObjType type() const { return static_cast<ObjType>(tag() & 0x7); }
   Encoding encoding() const { return static_cast<Encoding>((tag() >> 3) & 0x7); }
@@ -182,6 +191,7 @@ class Entry {
   static constexpr uint64_t kLeaseBits = kLeaseStale | kLeaseTokenSent;
   static constexpr uint8_t kExpireBit = 0x40;
   static constexpr uint8_t kUnsharedBit = 0x80;
+  static constexpr uint8_t kFetchedBit = 0x1;
   static_assert(((uint64_t{kExpireBit} << 48) >> 51) == 8, "OptionalBytes reads the expire bit");
 
   // Bytes of the optional fields that precede the key: 8 for the expiry (the tag's bit 6, bit
@@ -214,9 +224,10 @@ class Entry {
     return p + len;
   }
 
-  static constexpr size_t kHeaderSize = 10;
+  static constexpr size_t kHeaderSize = 11;
   uint64_t word_;
   uint8_t lru_hi_[2];
+  uint8_t state_;
 };
 
 // Redis-compatible 24-bit LRU clock in seconds.

@@ -44,6 +44,7 @@ struct Victim {
   int db = -1;
   std::string key;
   uint64_t score = 0;
+  bool fetched = false;
 };
 
 // Samples up to `samples` candidates in every database and returns the best one (db -1
@@ -63,7 +64,9 @@ Victim PickVictim(DbSet& dbs, EvictionPolicy policy, int samples) {
       if (found >= samples || (volatile_only && !e->has_expire())) return;
       ++found;
       uint64_t score = Score(dbs, policy, e);
-      if (best.db < 0 || score > best.score) best = {i, std::string(e->key()), score};
+      if (best.db < 0 || score > best.score) {
+        best = {i, std::string(e->key()), score, e->fetched()};
+      }
     };
     // Bounded walks: a sparse table or rare volatile keys may leave one walk empty-handed.
     const size_t max_buckets = static_cast<size_t>(samples) * 16 + 64;
@@ -94,6 +97,7 @@ bool EvictUntilUnderLimit(DbSet& dbs, EvictionPolicy policy, int samples,
     // Delete() is false only when the key had just expired: it is gone all the same.
     if (dbs.db(v.db).Delete(v.key)) {
       ++dbs.stats().evicted_keys;
+      if (!v.fetched) ++dbs.stats().evicted_unfetched;
       dbs.SignalEvent(v.db, v.key, KeyObserver::KeyEvent::kEvicted);
     }
   }

@@ -39,12 +39,15 @@ struct Stats {
   uint64_t bytes_written = 0;
   // Items.
   uint64_t total_items = 0;
-  uint64_t expired_unfetched = 0;
-  uint64_t evicted_unfetched = 0;
+  // Items flush_all removed (and of those, the ones never fetched); the active expiry cycle's
+  // and eviction's are counted by the engine (KeyspaceStats).
   uint64_t reclaimed = 0;
-  // Redis's evicted_keys when the counters were last reset (evictions are counted there).
+  uint64_t expired_unfetched = 0;
+  // The engine's counters when these were last reset.
   uint64_t evictions_base = 0;
   uint64_t expired_base = 0;
+  uint64_t expired_unfetched_base = 0;
+  uint64_t evicted_unfetched_base = 0;
   // `verbosity`, kept for `stats settings`.
   uint32_t verbosity = 0;
   // flush_all with a delay: when (wall-clock ms) the memcached database is emptied; 0: none.

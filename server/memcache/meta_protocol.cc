@@ -19,6 +19,9 @@ using protocol::memcache::kBadArithmeticMode;
 using protocol::memcache::kBadChunk;
 using protocol::memcache::kBadFormat;
 using protocol::memcache::kBadKeyEncoding;
+using protocol::memcache::kBadMetaDelta;
+using protocol::memcache::kBadMetaInitial;
+using protocol::memcache::kBadModeLength;
 using protocol::memcache::kBadSetMode;
 using protocol::memcache::kBadToken;
 using protocol::memcache::kDuplicateFlag;
@@ -47,10 +50,12 @@ struct MetaFlags {
   std::string_view operator[](char c) const { return value[static_cast<unsigned char>(c)]; }
 };
 
-// memcached's _meta_flag_preparse over tokens [first, n). Returns the error reply, empty when
-// the flags are good.
+// memcached's _meta_flag_preparse over tokens [first, n): every meta command knows the same
+// flags and checks the same values (numbers, M's length, O's length); a command ignores the
+// flags it has no use for. Returns the error reply, empty when the flags are good. mg and ms
+// send it; md and ma answer any of them with "invalid or duplicate flag".
 std::string_view PreparseFlags(const Tokens& t, size_t first, MetaFlags* f) {
-  static constexpr std::string_view kKnown = "bcfhklstvqOTNRIMCFDJ";
+  static constexpr std::string_view kKnown = "bcfhklqstuvCDFIJLMNOPRT";
   for (size_t i = first; i < t.n; ++i) {
     std::string_view tok = t.tok[i];
     const unsigned char c = static_cast<unsigned char>(tok[0]);
@@ -59,17 +64,35 @@ std::string_view PreparseFlags(const Tokens& t, size_t first, MetaFlags* f) {
     }
     if (f->seen[c]) return kDuplicateFlag;
     f->seen[c] = true;
-    f->value[c] = tok.substr(1);
+    std::string_view value = tok.substr(1);
+    f->value[c] = value;
     f->order[f->count++] = tok;
-    int32_t n;
+    int32_t i32;
+    uint32_t u32;
+    uint64_t u64;
     switch (c) {
       case 'N':
       case 'T':
       case 'R':
-        if (!ParseI32(tok.substr(1), &n)) return kBadToken;
+        if (!ParseI32(value, &i32)) return kBadToken;
+        break;
+      case 'C':
+        if (!ParseU64(value, &u64)) return kBadToken;
+        break;
+      case 'D':
+        if (!ParseU64(value, &u64)) return kBadMetaDelta;
+        break;
+      case 'J':
+        if (!ParseU64(value, &u64)) return kBadMetaInitial;
+        break;
+      case 'F':
+        if (!ParseU32(value, &u32)) return kBadFormat;
+        break;
+      case 'M':
+        if (value.size() != 1) return kBadModeLength;
         break;
       case 'O':
-        if (tok.size() - 1 > kMaxOpaque) return kOpaqueTooLong;
+        if (value.size() > kMaxOpaque) return kOpaqueTooLong;
         break;
       default:
         break;
@@ -186,11 +209,12 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
     key = decoded;
   }
   engine::Database& d = db();
-  engine::KeyWrite w(d, key);
-  ++st.cmd_get;
+  // The item is bumped (LRU, fetched) after l and h report their state before this read.
+  engine::KeyWrite w(d, key, engine::Database::kNoTouch);
   bool created = false;
   if (!IsString(w.entry())) {
     if (!f.has('N') || w.entry()) {
+      ++st.cmd_get;
       ++st.get_misses;
       if (!f.has('q')) out->append("EN\r\n");
       return;
@@ -201,7 +225,14 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
     NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
     created = true;
   }
-  ++st.get_hits;
+  // As memcached: a hit with T counts as a touch, not a get.
+  if (f.has('T')) {
+    ++st.cmd_touch;
+    ++st.touch_hits;
+  } else {
+    ++st.cmd_get;
+    ++st.get_hits;
+  }
   engine::Entry* e = w.entry();
   bool won = false;
   char buf[24];
@@ -251,19 +282,18 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
         AppendUnsigned(&flags, 'l', engine::IdleSeconds(server_.dbs().lru_clock(), e->lru()));
         break;
       case 'h':
-        flags.append(" h0");
+        flags.append(e->fetched() ? " h1" : " h0");
         break;
       case 'T': {  // in its place: a t flag before it reports the old TTL
         int32_t ttl;
         ParseI32(f['T'], &ttl);
-        ++st.cmd_touch;
-        ++st.touch_hits;
-        if (const char* event = ApplyTouch(w, ToExpiry(ttl, now_ms()))) {
+        const Expiry exp = ToExpiry(ttl, now_ms());
+        if (exp.kind == Expiry::kPast) {
+          // As memcached: this read still hits; the next lookup finds the item expired.
+          SetMetaExpiry(w, ttl, now_ms());
+          w.Commit();
+        } else if (const char* event = ApplyTouch(w, exp)) {
           NotifyKeyspaceEvent(server_, notify::kGeneric, event, key, d.index());
-        }
-        if (!w.entry()) {  // a past TTL removed the item
-          if (!f.has('q')) out->append("EN\r\n");
-          return;
         }
         e = w.entry();
         value = e->StringValue(buf);
@@ -282,6 +312,10 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
   if (won) {
     flags.append(" W");
     e->set_lease(lease | engine::Entry::kLeaseTokenSent);
+  }
+  if (!f.has('u')) {  // u: no bump
+    server_.dbs().TouchEntry(e);
+    e->set_fetched(true);
   }
   if (f.has('v')) {
     out->append("VA ");
@@ -327,20 +361,13 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
     key = decoded;
   }
   uint32_t client_flags = 0;
-  if (f.has('F') && !ParseU32(f['F'], &client_flags)) {
-    out->append(kBadFormat);
-    return;
-  }
+  if (f.has('F')) ParseU32(f['F'], &client_flags);
   uint64_t compare_cas = 0;
-  if (f.has('C') && !ParseU64(f['C'], &compare_cas)) {
-    out->append(kBadToken);
-    return;
-  }
+  if (f.has('C')) ParseU64(f['C'], &compare_cas);
   char mode = 'S';
   if (f.has('M')) {
-    std::string_view m = f['M'];
-    mode = m.empty() ? '?' : m[0];
-    if (m.size() != 1 || std::string_view("EAPRS").find(mode) == std::string_view::npos) {
+    mode = f['M'][0];
+    if (std::string_view("EAPRS").find(mode) == std::string_view::npos) {
       out->append(kBadSetMode);
       return;
     }
@@ -450,30 +477,15 @@ void TextProtocol::MetaDelete(const Request& req, std::string* out) {
     return;
   }
   MetaFlags f;
-  uint64_t compare_cas = 0;
-  if (!PreparseFlags(t, 2, &f).empty()) {
-    out->append(kInvalidOrDuplicate);
-    return;
-  }
-  for (size_t i = 0; i < f.count; ++i) {
-    if (std::string_view("bCqkOTI").find(f.order[i][0]) == std::string_view::npos) {
-      out->append(kInvalidOrDuplicate);
-      return;
-    }
-  }
-  if (f.has('C') && !ParseU64(f['C'], &compare_cas)) {
-    out->append(kInvalidOrDuplicate);
-    return;
-  }
   std::string decoded;
   std::string_view key = raw_key;
-  if (f.has('b')) {
-    if (!DecodeBase64(raw_key, &decoded)) {
-      out->append(kBadKeyEncoding);
-      return;
-    }
-    key = decoded;
+  if (!PreparseFlags(t, 2, &f).empty() || (f.has('b') && !DecodeBase64(raw_key, &decoded))) {
+    out->append(kInvalidOrDuplicate);
+    return;
   }
+  if (f.has('b')) key = decoded;
+  uint64_t compare_cas = 0;
+  if (f.has('C')) ParseU64(f['C'], &compare_cas);
   engine::Database& d = db();
   engine::KeyWrite w(d, key, engine::Database::kNoTouch);
   std::string_view status = "HD";
@@ -520,22 +532,22 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     return;
   }
   MetaFlags f;
-  if (!PreparseFlags(t, 2, &f).empty()) {
+  std::string decoded;
+  std::string_view key = raw_key;
+  if (!PreparseFlags(t, 2, &f).empty() || (f.has('b') && !DecodeBase64(raw_key, &decoded))) {
     out->append(kInvalidOrDuplicate);
     return;
   }
+  if (f.has('b')) key = decoded;
   uint64_t delta = 1, initial = 0, compare_cas = 0;
-  int32_t autoviv = 0, ttl = 0;
-  if ((f.has('D') && !ParseU64(f['D'], &delta)) || (f.has('J') && !ParseU64(f['J'], &initial)) ||
-      (f.has('C') && !ParseU64(f['C'], &compare_cas)) ||
-      (f.has('N') && !ParseI32(f['N'], &autoviv)) || (f.has('T') && !ParseI32(f['T'], &ttl))) {
-    out->append(kInvalidOrDuplicate);
-    return;
-  }
+  int32_t autoviv = 0;
+  if (f.has('D')) ParseU64(f['D'], &delta);
+  if (f.has('J')) ParseU64(f['J'], &initial);
+  if (f.has('C')) ParseU64(f['C'], &compare_cas);
+  if (f.has('N')) ParseI32(f['N'], &autoviv);
   bool incr = true;
   if (f.has('M')) {
-    std::string_view m = f['M'];
-    const char c = m.size() == 1 ? m[0] : '?';
+    const char c = f['M'][0];
     if (c == 'I' || c == 'i' || c == '+') {
       incr = true;
     } else if (c == 'D' || c == 'd' || c == '-') {
@@ -544,15 +556,6 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
       out->append(kBadArithmeticMode);
       return;
     }
-  }
-  std::string decoded;
-  std::string_view key = raw_key;
-  if (f.has('b')) {
-    if (!DecodeBase64(raw_key, &decoded)) {
-      out->append(kBadKeyEncoding);
-      return;
-    }
-    key = decoded;
   }
   const bool quiet = f.has('q');
   engine::Database& d = db();
@@ -597,7 +600,9 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     int n = std::snprintf(digits, sizeof(digits), "%llu", static_cast<unsigned long long>(value));
     std::string stored(digits, n);
     if (stored.size() < old.size()) stored.resize(old.size(), ' ');
-    w.Set(StringInit(stored, e->client_flags(), {}), /*keep_ttl=*/true);
+    engine::Entry::Init init = StringInit(stored, e->client_flags(), {});
+    init.fetched = stored.size() == old.size() && e->fetched();  // as incr
+    w.Set(init, /*keep_ttl=*/true);
     w.Commit();
     NotifyKeyspaceEvent(server_, notify::kString, incr ? "incrby" : "decrby", key, d.index());
   }
@@ -654,10 +659,10 @@ void TextProtocol::MetaDebug(const Request& req, std::string* out) {
   char line[200];
   const long long exp = e->has_expire() ? (e->expire_at() - now_ms() + 999) / 1000 : -1;
   std::snprintf(
-      line, sizeof(line), " exp=%lld la=%llu cas=%llu fetch=no cls=1 size=%zu\r\n", exp,
+      line, sizeof(line), " exp=%lld la=%llu cas=%llu fetch=%s cls=1 size=%zu\r\n", exp,
       static_cast<unsigned long long>(engine::IdleSeconds(server_.dbs().lru_clock(), e->lru())),
       static_cast<unsigned long long>(e->has_version() ? e->version() : 0),
-      size + key.size() + 59 + (e->client_flags() ? 4 : 0));
+      e->fetched() ? "yes" : "no", size + key.size() + 59 + (e->client_flags() ? 4 : 0));
   out->append("ME ");
   out->append(key);
   out->append(line);

@@ -64,7 +64,17 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
   const auto& t = req.tokens;
   StatWriter w(out);
   const int64_t now = now_ms();
-  const uint64_t evictions = ks.evicted_keys - st.evictions_base;
+  // An engine counter since the last `stats reset` (all of it after a RESP CONFIG RESETSTAT).
+  auto since = [](uint64_t v, uint64_t base) { return v >= base ? v - base : v; };
+  const uint64_t evictions = since(ks.evicted_keys, st.evictions_base);
+  // Items the active expiry cycle and flush_all removed (memcached's crawler reclaims expired
+  // and flushed items; those a command's lookup met are its get_expired instead).
+  const uint64_t expired = since(ks.expired_keys, st.expired_base);
+  const uint64_t reclaimed =
+      (expired >= st.get_expired ? expired - st.get_expired : 0) + st.reclaimed;
+  const uint64_t expired_unfetched =
+      since(ks.expired_unfetched, st.expired_unfetched_base) + st.expired_unfetched;
+  const uint64_t evicted_unfetched = since(ks.evicted_unfetched, st.evicted_unfetched_base);
   const unsigned threads =
       config.io_threads > 0 ? config.io_threads : std::max(1u, std::thread::hardware_concurrency());
   if (t.n == 1) {
@@ -137,11 +147,11 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
     w.Add("curr_items", d.size());
     w.Add("total_items", st.total_items);
     w.Add("slab_global_page_pool", 0);
-    w.Add("expired_unfetched", st.expired_unfetched);
-    w.Add("evicted_unfetched", st.evicted_unfetched);
+    w.Add("expired_unfetched", expired_unfetched);
+    w.Add("evicted_unfetched", evicted_unfetched);
     w.Add("evicted_active", 0);
     w.Add("evictions", evictions);
-    w.Add("reclaimed", ks.expired_keys - st.expired_base);
+    w.Add("reclaimed", reclaimed);
     for (const char* name :
          {"crawler_reclaimed", "crawler_items_checked", "lrutail_reflocked", "moves_to_cold",
           "moves_to_warm", "moves_within_lru", "direct_reclaims", "lru_bumps_dropped"}) {
@@ -163,6 +173,8 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
     st.flush_at_ms = flush_at;
     st.evictions_base = ks.evicted_keys;
     st.expired_base = ks.expired_keys;
+    st.expired_unfetched_base = ks.expired_unfetched;
+    st.evicted_unfetched_base = ks.evicted_unfetched;
     out->append("RESET\r\n");
     return;
   }
@@ -267,12 +279,17 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
       add("age", 0);
       add("mem_requested", d.memory() - d.bucket_bytes());
       add("evicted", evictions);
+      add("evicted_nonzero", 0);
+      add("evicted_time", 0);
+      add("outofmemory", 0);
+      add("tailrepairs", 0);
+      add("reclaimed", reclaimed);
+      add("expired_unfetched", expired_unfetched);
+      add("evicted_unfetched", evicted_unfetched);
       for (const char* name :
-           {"evicted_nonzero", "evicted_time", "outofmemory", "tailrepairs", "reclaimed",
-            "expired_unfetched", "evicted_unfetched", "evicted_active", "crawler_reclaimed",
-            "crawler_items_checked", "lrutail_reflocked", "moves_to_cold", "moves_to_warm",
-            "moves_within_lru", "direct_reclaims", "hits_to_hot", "hits_to_warm", "hits_to_cold",
-            "hits_to_temp"}) {
+           {"evicted_active", "crawler_reclaimed", "crawler_items_checked", "lrutail_reflocked",
+            "moves_to_cold", "moves_to_warm", "moves_within_lru", "direct_reclaims", "hits_to_hot",
+            "hits_to_warm", "hits_to_cold", "hits_to_temp"}) {
         add(name, 0);
       }
     }
@@ -334,8 +351,9 @@ void TextProtocol::LruCrawler(const Request& req, std::string* out) {
       const long long la =
           now / 1000 - static_cast<long long>(engine::IdleSeconds(lru_now, e->lru()));
       char line[160];
-      std::snprintf(line, sizeof(line), " exp=%lld la=%lld cas=%llu fetch=no cls=1 size=%zu\n", exp,
+      std::snprintf(line, sizeof(line), " exp=%lld la=%lld cas=%llu fetch=%s cls=1 size=%zu\n", exp,
                     la, static_cast<unsigned long long>(e->has_version() ? e->version() : 0),
+                    e->fetched() ? "yes" : "no",
                     size + e->key().size() + 59 + (e->client_flags() ? 4 : 0));
       out->append("key=");
       out->append(UrlEncode(e->key()));

@@ -222,13 +222,26 @@ engine::Database& TextProtocol::db() {
 
 int64_t TextProtocol::now_ms() const { return server_.dbs().now_ms(); }
 
-void ApplyDueFlush(commands::ServerState& server) {
+void FlushMemcachedDb(commands::ServerState& server) {
   memcache::Stats& st = server.memcache_stats;
-  if (st.flush_at_ms == 0 || server.dbs().now_ms() < st.flush_at_ms) return;
   st.flush_at_ms = 0;
   engine::DbSet& dbs = server.dbs();
-  const int index = server.config().memcached_db;
-  dbs.FlushDb(index < dbs.count() ? index : 0, false);
+  const int index = server.config().memcached_db < dbs.count() ? server.config().memcached_db : 0;
+  // memcached's LRU crawler reclaims flushed items at once, counting them as reclaimed and,
+  // when never fetched, as expired_unfetched.
+  engine::Database& d = dbs.db(index);
+  st.reclaimed += d.size();
+  uint64_t cursor = 0;
+  do {
+    cursor = d.Scan(cursor, [&](engine::Entry* e) { st.expired_unfetched += !e->fetched(); });
+  } while (cursor != 0);
+  dbs.FlushDb(index, false);
+}
+
+void ApplyDueFlush(commands::ServerState& server) {
+  const memcache::Stats& st = server.memcache_stats;
+  if (st.flush_at_ms == 0 || server.dbs().now_ms() < st.flush_at_ms) return;
+  FlushMemcachedDb(server);
 }
 
 void TextProtocol::ApplyPendingFlush() { ApplyDueFlush(server_); }
@@ -243,6 +256,17 @@ bool TextProtocol::MakeRoom() {
 
 TextProtocol::After TextProtocol::Execute(const Request& req, std::string* out) {
   ApplyPendingFlush();
+  // memcached counts get_expired wherever a command's lookup meets an expired item (get, a
+  // store over it, delete, incr, touch, the meta commands): here, the keys this command's
+  // lookups expired.
+  const engine::KeyspaceStats& ks = server_.dbs().stats();
+  const uint64_t expired_before = ks.expired_keys;
+  const After after = Dispatch(req, out);
+  server_.memcache_stats.get_expired += ks.expired_keys - expired_before;
+  return after;
+}
+
+TextProtocol::After TextProtocol::Dispatch(const Request& req, std::string* out) {
   const Tokens& t = req.tokens;
   const size_t nt = t.ntokens();
   // No valid command is shorter than two bytes.
@@ -347,12 +371,13 @@ void TextProtocol::Get(const Request& req, bool cas, bool touch, std::string* ou
         out->append(kBadFormat);
         return;
       }
-      if (touch) ++st.cmd_touch;
-      ++st.cmd_get;
+      // gat and gats count as touches only, as memcached.
+      touch ? ++st.cmd_touch : ++st.cmd_get;
       if (!cas && !touch) {
-        const engine::Entry* e = d.Find(key);
+        engine::Entry* e = d.Find(key);
         if (IsString(e)) {
           ++st.get_hits;
+          e->set_fetched(true);
           AppendValue(out, key, e, false, 0);
         } else {
           ++st.get_misses;
@@ -370,6 +395,7 @@ void TextProtocol::Get(const Request& req, bool cas, bool touch, std::string* ou
         ++st.get_hits;
       }
       const uint64_t version = cas ? w.Version() : 0;
+      w.entry()->set_fetched(true);
       AppendValue(out, key, w.entry(), cas, version);
       if (!touch) continue;
       // gat's new exptime applies after the value is read (a past one removes the item).
@@ -442,6 +468,7 @@ void TextProtocol::Store(const Request& req, std::string* out) {
         raw->insert(0, req.data);
       }
       w.Commit();
+      w.entry()->set_fetched(false);  // memcached's append makes a new item
       ++st.total_items;
       NotifyKeyspaceEvent(server_, notify::kString, a.op == StoreOp::kAppend ? "append" : "prepend",
                           key, d.index());
@@ -510,8 +537,11 @@ void TextProtocol::Arithmetic(const Request& req, bool incr, std::string* out) {
   // As memcached: a shorter result keeps the value's length, padded with spaces.
   std::string stored(digits, n);
   if (stored.size() < old.size()) stored.resize(old.size(), ' ');
-  const uint32_t flags = e->client_flags();
-  w.Set(StringInit(stored, flags, {}), /*keep_ttl=*/true);
+  // memcached rewrites a result that fits in place (the item stays fetched or not); a longer
+  // one is a new item.
+  engine::Entry::Init init = StringInit(stored, e->client_flags(), {});
+  init.fetched = stored.size() == old.size() && e->fetched();
+  w.Set(init, /*keep_ttl=*/true);
   w.Commit();
   NotifyKeyspaceEvent(server_, notify::kString, incr ? "incrby" : "decrby", key, d.index());
   if (noreply) return;
@@ -573,6 +603,7 @@ void TextProtocol::Touch(const Request& req, std::string* out) {
     return reply("NOT_FOUND\r\n");
   }
   ++st.touch_hits;
+  w.entry()->set_fetched(true);  // memcached's touch bumps the item
   if (const char* event = ApplyTouch(w, ToExpiry(exptime, now_ms()))) {
     NotifyKeyspaceEvent(server_, notify::kGeneric, event, key, d.index());
   }
@@ -602,8 +633,7 @@ void TextProtocol::FlushAll(const Request& req, std::string* out) {
   if (delay > 0 && exp.kind == Expiry::kAt && flush_second > now_ms() / 1000) {
     st.flush_at_ms = flush_second * 1000;
   } else {
-    st.flush_at_ms = 0;
-    server_.dbs().FlushDb(db().index(), false);
+    FlushMemcachedDb(server_);
   }
   reply("OK\r\n");
 }

@@ -68,6 +68,7 @@ class TextProtocol {
  private:
   engine::Database& db();
   int64_t now_ms() const;
+  After Dispatch(const Request& req, std::string* out);
 
   void Get(const Request& req, bool cas, bool touch, std::string* out);
   void Store(const Request& req, std::string* out);
@@ -99,6 +100,8 @@ class TextProtocol {
 // Empties the memcached database when a delayed flush_all's time has come. Under the engine
 // lock: memcached requests and the server cron call it, so RESP sees the flush too.
 void ApplyDueFlush(commands::ServerState& server);
+// Empties the memcached database now (flush_all), counting its items as memcached does.
+void FlushMemcachedDb(commands::ServerState& server);
 
 // memcached's REALTIME_MAXDELTA: larger exptimes are absolute unix times.
 inline constexpr int64_t kRealtimeMaxDelta = 60 * 60 * 24 * 30;

@@ -354,6 +354,44 @@ def cross_protocol(port, mport, ck):
     m.sock.close()
 
 
+def item_fates(port, mport, ck):
+    """What memcached counts about an item's end: get_expired (a command's lookup met it
+    expired), reclaimed and expired_unfetched (the expiry cycle or flush_all removed it, and
+    it had never been read); evicted_unfetched is checked in eviction()."""
+    r = socket.create_connection(("127.0.0.1", port))
+    m = Conn(mport)
+
+    def stats(*names):
+        reply = m.step(b"stats\r\n", True)
+        return tuple(int(re.search(rb"STAT %s (\d+)" % n.encode(), reply).group(1))
+                     for n in names)
+
+    fates = ("get_expired", "reclaimed", "expired_unfetched")
+    resp(r, "FLUSHALL")
+    resp(r, "DEBUG", "SET-ACTIVE-EXPIRE", "0")
+    m.step(b"stats reset\r\nset a 0 1 1\r\nx\r\nset b 0 1 1\r\nx\r\nset c 0 1 1\r\nx\r\n"
+           b"get c\r\n", True)
+    time.sleep(1.3)
+    m.step(b"get a\r\n", True)
+    ck.eq("a get meets an expired item", stats(*fates), (1, 0, 0))
+    resp(r, "DEBUG", "SET-ACTIVE-EXPIRE", "1")
+    end = time.time() + 5
+    while stats("curr_items") != (0,) and time.time() < end:
+        time.sleep(0.05)
+    ck.eq("the expiry cycle reclaims b (unfetched) and c", stats(*fates), (1, 2, 1))
+    m.step(b"set x 0 0 1\r\nx\r\nset y 0 0 1\r\ny\r\nget y\r\nflush_all\r\n", True)
+    ck.eq("flush_all reclaims x (unfetched) and y", stats(*fates), (1, 4, 2))
+    m.step(b"stats reset\r\n", True)
+    ck.eq("stats reset", stats(*fates), (0, 0, 0))
+    # A RESP read fetches the item too.
+    m.step(b"set z 0 0 1\r\nz\r\n", True)
+    resp(r, "GET", "z")
+    reply = m.step(b"mg z h\r\nme z\r\n", True)
+    ck.eq("RESP GET fetches", (reply[:7], b" fetch=yes " in reply), (b"HD h1\r\n", True))
+    r.close()
+    m.sock.close()
+
+
 def eviction(tandem_bin, ck, noeviction):
     port, mport = free_port(), free_port()
     policy = "noeviction" if noeviction else "allkeys-lru"
@@ -387,6 +425,8 @@ def eviction(tandem_bin, ck, noeviction):
         else:
             ck.eq("all stores succeed under LRU", replies.count(b"STORED\r\n"), n)
             ck.eq("evictions counted", evictions > 0 and items + evictions == n, True)
+            unfetched = int(re.search(rb"STAT evicted_unfetched (\d+)", stats).group(1))
+            ck.eq("evicted items were never fetched", unfetched, evictions)
             ck.eq("memory back under the cap", items < n, True)
         m.sock.close()
     finally:
@@ -447,7 +487,8 @@ def main():
     try:
         tandem = subprocess.Popen([args.tandem, "--port", str(port), "--memcached-port",
                                    str(mport), "--bind", "127.0.0.1", "--save", "",
-                                   "--io-threads", "2", "--maxclients", "1024"], cwd=tmp,
+                                   "--io-threads", "2", "--maxclients", "1024",
+                                   "--enable-debug-command", "local"], cwd=tmp,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
         ref.terminate()
@@ -467,6 +508,7 @@ def main():
         if not args.only:
             ck = Checker()
             cross_protocol(port, mport, ck)
+            item_fates(port, mport, ck)
             eviction(args.tandem, ck, noeviction=False)
             eviction(args.tandem, ck, noeviction=True)
             busy_port(args.tandem, ck)

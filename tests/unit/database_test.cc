@@ -504,3 +504,27 @@ TEST_CASE("The lazy-free thread frees what is still queued when it is destroyed"
   dbs.reset();  // joins the thread; leak checkers see the table freed
   CHECK(dbs == nullptr);
 }
+
+TEST_CASE("A read fetches an entry; copies keep it, new values and the active cycle count it") {
+  Fixture f;
+  f.db.PutString("k", "abc");
+  CHECK_FALSE(f.db.Find("k")->fetched());  // a write's lookup does not fetch
+  CHECK(f.db.FindRead("k")->fetched());
+  // An expiry (a copy of the entry) keeps it; a new value, even in place, does not.
+  KeyWrite(f.db, "k").SetExpire(kNow + 50000);
+  CHECK(f.db.Find("k")->fetched());
+  f.db.PutString("k", "xyz", /*keep_ttl=*/true);
+  CHECK_FALSE(f.db.Find("k")->fetched());
+  // A deep copy is a new item.
+  Entry* copy = Entry::Clone(f.db.FindRead("k"), "copy");
+  CHECK_FALSE(copy->fetched());
+  Entry::Destroy(copy);
+
+  // The active cycle counts the expired entries nobody read ("k" was read).
+  for (int i = 0; i < 10; ++i) f.db.PutString(Key(i), "v", false, true, kNow + 10);
+  for (int i = 0; i < 4; ++i) f.db.FindRead(Key(i));
+  f.dbs.SetNow(kNow + 100000);
+  f.db.ActiveExpire(kNow + 100000, INT64_MAX);
+  CHECK(f.dbs.stats().expired_keys == 11);
+  CHECK(f.dbs.stats().expired_unfetched == 6);
+}

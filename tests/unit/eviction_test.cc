@@ -57,6 +57,17 @@ TEST_CASE("volatile policies take only keys with a TTL and fail when none is lef
   CHECK(dbs.db(1).size() == 0);
   CHECK(dbs.db(0).size() == 500);
   CHECK(dbs.stats().evicted_keys == 100);
+  CHECK(dbs.stats().evicted_unfetched == 100);  // none of them was read
+}
+
+TEST_CASE("Evicted keys that were read are not counted as evicted_unfetched") {
+  DbSet dbs(1);
+  dbs.SetNow(kNow);
+  Fill(dbs, 0, "ttl:", 100, true);
+  for (int i = 0; i < 30; ++i) dbs.db(0).FindRead("ttl:" + std::to_string(i));
+  CHECK_FALSE(EvictUntilUnderLimit(dbs, EvictionPolicy::kVolatileRandom, 5, OverFor(1000)));
+  CHECK(dbs.stats().evicted_keys == 100);
+  CHECK(dbs.stats().evicted_unfetched == 70);
 }
 
 TEST_CASE("volatile-ttl takes the nearest expiry of the sample") {
