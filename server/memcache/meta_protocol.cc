@@ -46,60 +46,12 @@ struct MetaFlags {
   std::array<std::string_view, 128> value{};
   std::array<std::string_view, 24> order{};  // the flag tokens as given
   size_t count = 0;
+  // The key the command works on: the token as sent, or with b its base64 decoding.
+  std::string_view key;
+  std::string decoded;
   bool has(char c) const { return seen[static_cast<unsigned char>(c)]; }
   std::string_view operator[](char c) const { return value[static_cast<unsigned char>(c)]; }
 };
-
-// memcached's _meta_flag_preparse over tokens [first, n): every meta command knows the same
-// flags and checks the same values (numbers, M's length, O's length); a command ignores the
-// flags it has no use for. Returns the error reply, empty when the flags are good. mg and ms
-// send it; md and ma answer any of them with "invalid or duplicate flag".
-std::string_view PreparseFlags(const Tokens& t, size_t first, MetaFlags* f) {
-  static constexpr std::string_view kKnown = "bcfhklqstuvCDFIJLMNOPRT";
-  for (size_t i = first; i < t.n; ++i) {
-    std::string_view tok = t.tok[i];
-    const unsigned char c = static_cast<unsigned char>(tok[0]);
-    if (c >= 128 || kKnown.find(static_cast<char>(c)) == std::string_view::npos) {
-      return kInvalidFlag;
-    }
-    if (f->seen[c]) return kDuplicateFlag;
-    f->seen[c] = true;
-    std::string_view value = tok.substr(1);
-    f->value[c] = value;
-    f->order[f->count++] = tok;
-    int32_t i32;
-    uint32_t u32;
-    uint64_t u64;
-    switch (c) {
-      case 'N':
-      case 'T':
-      case 'R':
-        if (!ParseI32(value, &i32)) return kBadToken;
-        break;
-      case 'C':
-        if (!ParseU64(value, &u64)) return kBadToken;
-        break;
-      case 'D':
-        if (!ParseU64(value, &u64)) return kBadMetaDelta;
-        break;
-      case 'J':
-        if (!ParseU64(value, &u64)) return kBadMetaInitial;
-        break;
-      case 'F':
-        if (!ParseU32(value, &u32)) return kBadFormat;
-        break;
-      case 'M':
-        if (value.size() != 1) return kBadModeLength;
-        break;
-      case 'O':
-        if (value.size() > kMaxOpaque) return kOpaqueTooLong;
-        break;
-      default:
-        break;
-    }
-  }
-  return {};
-}
 
 int Base64Value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -133,6 +85,74 @@ bool DecodeBase64(std::string_view in, std::string* out) {
   return !out->empty();
 }
 
+// memcached's _meta_flag_preparse over tokens [first, n): every meta command knows the same
+// flags and checks the same values (numbers, M's length, O's length, b's decoding); a command
+// ignores the flags it has no use for. An unknown or repeated flag stops the check; a bad
+// value does not, and the last error text set is reported. Returns the error reply, empty when the
+// flags are good. mg and ms send it; md and ma answer any of them with "invalid or duplicate flag".
+std::string_view PreparseFlags(const Tokens& t, size_t first, MetaFlags* f) {
+  f->key = t.tok[1];
+  static constexpr std::string_view kKnown = "bcfhklqstuvCDFIJLMNOPRT";
+  // A bad value fails the command with the last error text set, which starts as memcached's
+  // default: F's failure leaves the text as it is.
+  bool failed = false;
+  std::string_view error = kBadFormat;
+  auto fail = [&](std::string_view text) {
+    failed = true;
+    error = text;
+  };
+  for (size_t i = first; i < t.n; ++i) {
+    std::string_view tok = t.tok[i];
+    const unsigned char c = static_cast<unsigned char>(tok[0]);
+    if (c >= 128 || kKnown.find(static_cast<char>(c)) == std::string_view::npos) {
+      return kInvalidFlag;
+    }
+    if (f->seen[c]) return kDuplicateFlag;
+    f->seen[c] = true;
+    std::string_view value = tok.substr(1);
+    f->value[c] = value;
+    f->order[f->count++] = tok;
+    int32_t i32;
+    uint32_t u32;
+    uint64_t u64;
+    switch (c) {
+      case 'N':
+      case 'T':
+      case 'R':
+        if (!ParseI32(value, &i32)) fail(kBadToken);
+        break;
+      case 'C':
+        if (!ParseU64(value, &u64)) fail(kBadToken);
+        break;
+      case 'D':
+        if (!ParseU64(value, &u64)) fail(kBadMetaDelta);
+        break;
+      case 'J':
+        if (!ParseU64(value, &u64)) fail(kBadMetaInitial);
+        break;
+      case 'F':
+        if (!ParseU32(value, &u32)) failed = true;
+        break;
+      case 'M':
+        if (value.size() != 1) fail(kBadModeLength);
+        break;
+      case 'O':
+        if (value.size() > kMaxOpaque) fail(kOpaqueTooLong);
+        break;
+      case 'b':
+        if (DecodeBase64(t.tok[1], &f->decoded)) {
+          f->key = f->decoded;
+        } else {
+          fail(kBadKeyEncoding);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return failed ? error : std::string_view();
+}
+
 void AppendNumber(std::string* out, char flag, long long v) {
   char buf[32];
   int n = std::snprintf(buf, sizeof(buf), " %c%lld", flag, v);
@@ -156,6 +176,14 @@ void AppendKeyOpaque(std::string* out, const MetaFlags& f, std::string_view raw_
     out->append(" ");
     out->append(tok);
   }
+}
+
+// A reply line of `status` and the k and O flags only (misses, EX, md's replies).
+void AppendStatusLine(std::string* out, std::string_view status, const MetaFlags& f,
+                      std::string_view raw_key) {
+  out->append(status);
+  for (size_t i = 0; i < f.count; ++i) AppendKeyOpaque(out, f, raw_key, f.order[i]);
+  out->append("\r\n");
 }
 
 // The t flag: seconds left, rounded up as memcached's clock counts them; -1 for none.
@@ -199,15 +227,7 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
     out->append(err);
     return;
   }
-  std::string decoded;
-  std::string_view key = raw_key;
-  if (f.has('b')) {
-    if (!DecodeBase64(raw_key, &decoded)) {
-      out->append(kBadKeyEncoding);
-      return;
-    }
-    key = decoded;
-  }
+  const std::string_view key = f.key;
   engine::Database& d = db();
   // The item is bumped (LRU, fetched) after l and h report their state before this read.
   engine::KeyWrite w(d, key, engine::Database::kNoTouch);
@@ -216,7 +236,8 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
     if (!f.has('N') || w.entry()) {
       ++st.cmd_get;
       ++st.get_misses;
-      if (!f.has('q')) out->append("EN\r\n");
+      if (f.has('q')) return;
+      AppendStatusLine(out, "EN", f, raw_key);
       return;
     }
     // Autovivify: an empty item without TTL until the N flag's turn gives it one.
@@ -351,15 +372,7 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
     out->append(err);
     return;
   }
-  std::string decoded;
-  std::string_view key = raw_key;
-  if (f.has('b')) {
-    if (!DecodeBase64(raw_key, &decoded)) {
-      out->append(kBadKeyEncoding);
-      return;
-    }
-    key = decoded;
-  }
+  const std::string_view key = f.key;
   uint32_t client_flags = 0;
   if (f.has('F')) ParseU32(f['F'], &client_flags);
   uint64_t compare_cas = 0;
@@ -452,8 +465,11 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
   std::string flags;
   for (size_t i = 0; i < f.count; ++i) {
     std::string_view tok = f.order[i];
-    if (tok[0] == 'c') {
-      if (status == "HD" && w.entry()) AppendUnsigned(&flags, 'c', w.Version());
+    if (tok[0] == 'c') {  // 0 when nothing was stored; a new CAS for an expired store
+      AppendUnsigned(&flags, 'c',
+                     status != "HD" ? 0
+                     : w.entry()    ? w.Version()
+                                    : server_.dbs().NextVersion());
     } else {
       AppendKeyOpaque(&flags, f, raw_key, tok);
     }
@@ -477,13 +493,11 @@ void TextProtocol::MetaDelete(const Request& req, std::string* out) {
     return;
   }
   MetaFlags f;
-  std::string decoded;
-  std::string_view key = raw_key;
-  if (!PreparseFlags(t, 2, &f).empty() || (f.has('b') && !DecodeBase64(raw_key, &decoded))) {
+  if (!PreparseFlags(t, 2, &f).empty()) {
     out->append(kInvalidOrDuplicate);
     return;
   }
-  if (f.has('b')) key = decoded;
+  const std::string_view key = f.key;
   uint64_t compare_cas = 0;
   if (f.has('C')) ParseU64(f['C'], &compare_cas);
   engine::Database& d = db();
@@ -513,9 +527,7 @@ void TextProtocol::MetaDelete(const Request& req, std::string* out) {
     NotifyKeyspaceEvent(server_, notify::kGeneric, "del", key, d.index());
     if (f.has('q')) return;
   }
-  out->append(status);
-  for (size_t i = 0; i < f.count; ++i) AppendKeyOpaque(out, f, raw_key, f.order[i]);
-  out->append("\r\n");
+  AppendStatusLine(out, status, f, raw_key);
 }
 
 // ma <key> <flags>*
@@ -532,13 +544,11 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     return;
   }
   MetaFlags f;
-  std::string decoded;
-  std::string_view key = raw_key;
-  if (!PreparseFlags(t, 2, &f).empty() || (f.has('b') && !DecodeBase64(raw_key, &decoded))) {
+  if (!PreparseFlags(t, 2, &f).empty()) {
     out->append(kInvalidOrDuplicate);
     return;
   }
-  if (f.has('b')) key = decoded;
+  const std::string_view key = f.key;
   uint64_t delta = 1, initial = 0, compare_cas = 0;
   int32_t autoviv = 0;
   if (f.has('D')) ParseU64(f['D'], &delta);
@@ -564,8 +574,8 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
   uint64_t value;
   if (!IsString(e)) {
     incr ? ++st.incr_misses : ++st.decr_misses;
-    if (!f.has('N') || e) {
-      if (!quiet) out->append("NF\r\n");
+    if (!f.has('N') || e) {  // q does not hide NF
+      AppendStatusLine(out, "NF", f, raw_key);
       return;
     }
     // Autovivify: the item starts at J (0) with N's TTL; the delta does not apply.
@@ -580,7 +590,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     }
   } else {
     if (f.has('C') && (!e->has_version() || e->version() != compare_cas)) {
-      out->append("EX\r\n");
+      AppendStatusLine(out, "EX", f, raw_key);
       return;
     }
     char buf[24];
@@ -648,21 +658,23 @@ void TextProtocol::MetaDebug(const Request& req, std::string* out) {
     out->append(kBadFormat);
     return;
   }
-  engine::Database& d = db();
-  const engine::Entry* e = d.Find(key, engine::Database::kNoTouch);
-  if (!IsString(e)) {
+  engine::KeyWrite w(db(), key, engine::Database::kNoTouch);
+  if (!IsString(w.entry())) {
     out->append("EN\r\n");
     return;
   }
+  const uint64_t cas = w.Version();  // memcached's items always have one
+  const engine::Entry* e = w.entry();
   char buf[24];
-  const size_t size = e->StringValue(buf).size();
+  const size_t item_bytes = ItemBytes(e, e->StringValue(buf).size());
   char line[200];
-  const long long exp = e->has_expire() ? (e->expire_at() - now_ms() + 999) / 1000 : -1;
+  // memcached prints the clock minus the expiry time: minus the seconds left.
+  const long long exp = e->has_expire() ? -((e->expire_at() - now_ms() + 999) / 1000) : -1;
   std::snprintf(
-      line, sizeof(line), " exp=%lld la=%llu cas=%llu fetch=%s cls=1 size=%zu\r\n", exp,
+      line, sizeof(line), " exp=%lld la=%llu cas=%llu fetch=%s cls=%d size=%zu\r\n", exp,
       static_cast<unsigned long long>(engine::IdleSeconds(server_.dbs().lru_clock(), e->lru())),
-      static_cast<unsigned long long>(e->has_version() ? e->version() : 0),
-      e->fetched() ? "yes" : "no", size + key.size() + 59 + (e->client_flags() ? 4 : 0));
+      static_cast<unsigned long long>(cas), e->fetched() ? "yes" : "no", SlabClass(item_bytes),
+      item_bytes);
   out->append("ME ");
   out->append(key);
   out->append(line);

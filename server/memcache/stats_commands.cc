@@ -55,6 +55,19 @@ std::string UrlEncode(std::string_view s) {
 
 }  // namespace
 
+int SlabClass(size_t item_bytes) {
+  static constexpr size_t kChunkSizes[] = {
+      96,    120,    152,    192,    240,    304,    384,    480,    600,   752,
+      944,   1184,   1480,   1856,   2320,   2904,   3632,   4544,   5680,  7104,
+      8880,  11104,  13880,  17352,  21696,  27120,  33904,  42384,  52984, 66232,
+      82792, 103496, 129376, 161720, 202152, 252696, 315872, 394840, 524288};
+  constexpr int kClasses = sizeof(kChunkSizes) / sizeof(kChunkSizes[0]);
+  for (int i = 0; i < kClasses; ++i) {
+    if (item_bytes <= kChunkSizes[i]) return i + 1;
+  }
+  return kClasses;  // larger items are chained from the largest class's chunks
+}
+
 // stats [settings|items|slabs|sizes|conns|reset|detail]
 void TextProtocol::Stats(const Request& req, std::string* out) {
   memcache::Stats& st = server_.memcache_stats;
@@ -351,10 +364,10 @@ void TextProtocol::LruCrawler(const Request& req, std::string* out) {
       const long long la =
           now / 1000 - static_cast<long long>(engine::IdleSeconds(lru_now, e->lru()));
       char line[160];
-      std::snprintf(line, sizeof(line), " exp=%lld la=%lld cas=%llu fetch=%s cls=1 size=%zu\n", exp,
-                    la, static_cast<unsigned long long>(e->has_version() ? e->version() : 0),
-                    e->fetched() ? "yes" : "no",
-                    size + e->key().size() + 59 + (e->client_flags() ? 4 : 0));
+      const size_t item_bytes = ItemBytes(e, size);
+      std::snprintf(line, sizeof(line), " exp=%lld la=%lld cas=%llu fetch=%s cls=%d size=%zu\n",
+                    exp, la, static_cast<unsigned long long>(e->has_version() ? e->version() : 0),
+                    e->fetched() ? "yes" : "no", SlabClass(item_bytes), item_bytes);
       out->append("key=");
       out->append(UrlEncode(e->key()));
       out->append(line);

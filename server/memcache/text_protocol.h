@@ -118,6 +118,14 @@ engine::Entry::Init StringInit(std::string_view value, uint32_t flags, const Exp
 // A touch through the guard that keeps the item's CAS (memcached's touch, gat and mg T):
 // returns the keyspace event to fire, nullptr for none.
 const char* ApplyTouch(engine::KeyWrite& w, const Expiry& exp);
+// The slab class memcached 1.6.18 (default -n 48 -f 1.25) stores an item of `item_bytes` in,
+// as `me` and metadump print it.
+int SlabClass(size_t item_bytes);
+// The size memcached's `me` and metadump report for a string item (its item header, CAS,
+// key, client flags and value with their terminators).
+inline size_t ItemBytes(const engine::Entry* e, size_t value_size) {
+  return value_size + e->key().size() + 59 + (e->client_flags() ? 4 : 0);
+}
 inline bool IsString(const engine::Entry* e) { return e && e->type() == engine::ObjType::kString; }
 
 }  // namespace tandem::memcache

@@ -141,7 +141,7 @@ def normalize(reply, cas_names):
     reply = re.sub(rb"^(?:HD|VA|EX|NS|NF)(?=[ \r])[^\r]*", lambda m: re.sub(rb"( c)(\d+)", rename, m.group(0)),
                    reply, flags=re.M)
     reply = re.sub(rb"la=\d+", b"la=T", reply)
-    reply = re.sub(rb"exp=\d+", b"exp=T", reply)
+    reply = re.sub(rb"exp=(?!-1 )-?\d+", b"exp=T", reply)  # -1: no expiry
     return reply
 
 
@@ -383,6 +383,11 @@ def item_fates(port, mport, ck):
     ck.eq("flush_all reclaims x (unfetched) and y", stats(*fates), (1, 4, 2))
     m.step(b"stats reset\r\n", True)
     ck.eq("stats reset", stats(*fates), (0, 0, 0))
+    # me's slab class follows memcached 1.6.18's default classes (96, 120, ... 600, ... 5680).
+    for size, cls in ((50, 2), (500, 9), (5000, 19)):
+        reply = m.step(b"set sz 0 0 %d\r\n%s\r\nme sz\r\n" % (size, b"x" * size), True)
+        ck.eq("me cls for a %d-byte value" % size, re.search(rb"cls=(\d+)", reply).group(1),
+              b"%d" % cls)
     # A RESP read fetches the item too.
     m.step(b"set z 0 0 1\r\nz\r\n", True)
     resp(r, "GET", "z")
