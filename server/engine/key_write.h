@@ -41,6 +41,7 @@ class KeyWrite {
   // The key's live entry, nullptr when absent.
   Entry* entry() const { return slot_.entry; }
   std::string_view key() const { return key_; }
+  int db_index() const { return db_.index(); }
 
   // --- Changes ---------------------------------------------------------------------------
   // Stores a value: in place when it takes the old value's room, otherwise replacing the

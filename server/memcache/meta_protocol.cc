@@ -204,6 +204,22 @@ void SetMetaExpiry(engine::KeyWrite& w, int32_t exptime, int64_t now_ms) {
   }
 }
 
+// T in mg and ma, in its place among the flags: the item's new TTL, keeping its CAS as touch
+// does. A past one leaves the item to this reply (as memcached) and expired for the next
+// lookup.
+void ApplyMetaTtl(commands::ServerState& server, engine::KeyWrite& w, std::string_view token,
+                  int64_t now_ms) {
+  int32_t ttl;
+  ParseI32(token, &ttl);
+  const Expiry exp = ToExpiry(ttl, now_ms);
+  if (exp.kind == Expiry::kPast) {
+    SetMetaExpiry(w, ttl, now_ms);
+    w.Commit();
+  } else if (const char* event = ApplyTouch(w, exp)) {
+    NotifyKeyspaceEvent(server, notify::kGeneric, event, w.key(), w.db_index());
+  }
+}
+
 }  // namespace
 
 // mg <key> <flags>*
@@ -306,16 +322,7 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
         flags.append(e->fetched() ? " h1" : " h0");
         break;
       case 'T': {  // in its place: a t flag before it reports the old TTL
-        int32_t ttl;
-        ParseI32(f['T'], &ttl);
-        const Expiry exp = ToExpiry(ttl, now_ms());
-        if (exp.kind == Expiry::kPast) {
-          // As memcached: this read still hits; the next lookup finds the item expired.
-          SetMetaExpiry(w, ttl, now_ms());
-          w.Commit();
-        } else if (const char* event = ApplyTouch(w, exp)) {
-          NotifyKeyspaceEvent(server_, notify::kGeneric, event, key, d.index());
-        }
+        ApplyMetaTtl(server_, w, f['T'], now_ms());
         e = w.entry();
         value = e->StringValue(buf);
         break;
@@ -416,7 +423,7 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
       ++st.cas_misses;
     } else if (IsString(e) && cas_matches()) {
       ++st.cas_hits;
-    } else if (IsString(e) && f.has('I') && compare_cas < w.Version()) {
+    } else if (IsString(e) && f.has('I') && compare_cas != 0 && compare_cas < w.Version()) {
       e = w.entry();
       stale_lease = engine::Entry::kLeaseStale | (e->lease() & engine::Entry::kLeaseTokenSent);
       ++st.cas_hits;
@@ -572,30 +579,35 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
   engine::KeyWrite w(d, key);
   engine::Entry* e = w.entry();
   uint64_t value;
+  bool created = false;
   if (!IsString(e)) {
     incr ? ++st.incr_misses : ++st.decr_misses;
     if (!f.has('N') || e) {  // q does not hide NF
       AppendStatusLine(out, "NF", f, raw_key);
       return;
     }
-    // Autovivify: the item starts at J (0) with N's TTL; the delta does not apply.
+    // Autovivify: the item starts at J (0), the delta not applied, without TTL until the N
+    // flag's turn gives it one.
     value = initial;
     char digits[24];
     int n = std::snprintf(digits, sizeof(digits), "%llu", static_cast<unsigned long long>(value));
-    const Expiry exp = ToExpiry(autoviv, now_ms());
-    if (exp.kind != Expiry::kPast) {
-      w.Set(StringInit(std::string_view(digits, n), 0, exp));
-      w.Commit();
-      NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
-    }
+    w.Set(StringInit(std::string_view(digits, n), 0, {}));
+    w.Commit();
+    NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
+    created = true;
   } else {
-    if (f.has('C') && (!e->has_version() || e->version() != compare_cas)) {
+    // memcached's order: an empty value, the CAS (0 compares nothing), then the number.
+    char buf[24];
+    std::string_view old = e->StringValue(buf);
+    if (old.empty()) {
+      out->append(kNonNumeric);
+      return;
+    }
+    if (compare_cas != 0 && (!e->has_version() || e->version() != compare_cas)) {
       AppendStatusLine(out, "EX", f, raw_key);
       return;
     }
-    char buf[24];
-    std::string_view old = e->StringValue(buf);
-    if (old.empty() || !ParseU64(old, &value)) {
+    if (!ParseU64(old, &value)) {
       out->append(kNonNumeric);
       return;
     }
@@ -608,22 +620,24 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     }
     char digits[24];
     int n = std::snprintf(digits, sizeof(digits), "%llu", static_cast<unsigned long long>(value));
-    std::string stored(digits, n);
-    if (stored.size() < old.size()) stored.resize(old.size(), ' ');
-    engine::Entry::Init init = StringInit(stored, e->client_flags(), {});
-    init.fetched = stored.size() == old.size() && e->fetched();  // as incr
-    w.Set(init, /*keep_ttl=*/true);
+    std::string stored;
+    w.Set(ArithmeticResult(e, old, std::string_view(digits, n), &stored), /*keep_ttl=*/true);
     w.Commit();
     NotifyKeyspaceEvent(server_, notify::kString, incr ? "incrby" : "decrby", key, d.index());
   }
-  if (quiet) return;
   e = w.entry();
   std::string flags;
   for (size_t i = 0; i < f.count; ++i) {
     std::string_view tok = f.order[i];
     if (tok[0] == 't') {
-      AppendNumber(&flags, 't',
-                   e && e->has_expire() ? (e->expire_at() - now_ms() + 999) / 1000 : -1);
+      AppendNumber(&flags, 't', e ? TtlSeconds(e, now_ms()) : -1);
+    } else if (tok[0] == 'T') {  // in its place, as mg's
+      if (e) ApplyMetaTtl(server_, w, f['T'], now_ms());
+      e = w.entry();
+    } else if (tok[0] == 'N' && created) {
+      SetMetaExpiry(w, autoviv, now_ms());
+      w.Commit();
+      e = w.entry();
     } else if (tok[0] == 'c') {
       if (e) AppendUnsigned(&flags, 'c', w.Version());
       e = w.entry();
@@ -631,6 +645,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
       AppendKeyOpaque(&flags, f, raw_key, tok);
     }
   }
+  if (quiet) return;
   if (f.has('v')) {
     const std::string digits = std::to_string(value);
     out->append("VA ");

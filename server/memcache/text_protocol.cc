@@ -140,6 +140,18 @@ void AppendValue(std::string* out, std::string_view key, const engine::Entry* e,
 
 // Applies a touch's expiry through the guard (signalled like any write) while the item keeps
 // its CAS, as memcached's touch and gat do. Returns the keyspace event, nullptr for none.
+engine::Entry::Init ArithmeticResult(const engine::Entry* e, std::string_view old,
+                                     std::string_view digits, std::string* stored) {
+  stored->assign(digits);
+  if (stored->size() < old.size()) stored->resize(old.size(), ' ');
+  engine::Entry::Init init = StringInit(*stored, e->client_flags(), {});
+  if (stored->size() == old.size()) {  // rewritten in place: the item keeps its state
+    init.fetched = e->fetched();
+    init.lease = e->lease();
+  }
+  return init;
+}
+
 const char* ApplyTouch(engine::KeyWrite& w, const Expiry& exp) {
   if (exp.kind == Expiry::kPast) {
     w.Delete();
@@ -534,14 +546,8 @@ void TextProtocol::Arithmetic(const Request& req, bool incr, std::string* out) {
   }
   char digits[24];
   int n = std::snprintf(digits, sizeof(digits), "%llu", static_cast<unsigned long long>(value));
-  // As memcached: a shorter result keeps the value's length, padded with spaces.
-  std::string stored(digits, n);
-  if (stored.size() < old.size()) stored.resize(old.size(), ' ');
-  // memcached rewrites a result that fits in place (the item stays fetched or not); a longer
-  // one is a new item.
-  engine::Entry::Init init = StringInit(stored, e->client_flags(), {});
-  init.fetched = stored.size() == old.size() && e->fetched();
-  w.Set(init, /*keep_ttl=*/true);
+  std::string stored;
+  w.Set(ArithmeticResult(e, old, std::string_view(digits, n), &stored), /*keep_ttl=*/true);
   w.Commit();
   NotifyKeyspaceEvent(server_, notify::kString, incr ? "incrby" : "decrby", key, d.index());
   if (noreply) return;

@@ -115,6 +115,12 @@ Expiry ToExpiry(int64_t exptime, int64_t now_ms);
 
 // A string value's entry as RESP's SET stores it (int, embstr or raw), with client flags.
 engine::Entry::Init StringInit(std::string_view value, uint32_t flags, const Expiry& exp);
+// The entry of an incr/decr/ma result `digits` over the value `old` of `e`. As memcached: a
+// shorter result keeps the value's length, padded with spaces, and is rewritten in place, so
+// the item keeps its state (fetched, lease bits); a longer one is a new item. *stored holds
+// the text the returned Init points to.
+engine::Entry::Init ArithmeticResult(const engine::Entry* e, std::string_view old,
+                                     std::string_view digits, std::string* stored);
 // A touch through the guard that keeps the item's CAS (memcached's touch, gat and mg T):
 // returns the keyspace event to fire, nullptr for none.
 const char* ApplyTouch(engine::KeyWrite& w, const Expiry& exp);
