@@ -39,6 +39,13 @@ struct Stats {
   uint64_t bytes_written = 0;
   // Items.
   uint64_t total_items = 0;
+  // Whether an item was ever stored: memcached's slab pages, once taken, stay listed in
+  // `stats slabs` (not reset).
+  bool slab_pages = false;
+  void CountItem() {
+    ++total_items;
+    slab_pages = true;
+  }
   // Items flush_all removed (and of those, the ones never fetched); the active expiry cycle's
   // and eviction's are counted by the engine (KeyspaceStats).
   uint64_t reclaimed = 0;

@@ -259,6 +259,7 @@ void TextProtocol::MetaGet(const Request& req, std::string* out) {
     // Autovivify: an empty item without TTL until the N flag's turn gives it one.
     w.Set(StringInit("", 0, {}));  // a non-null empty view (memcpy of 0 bytes)
     w.Commit();
+    st.CountItem();
     NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
     created = true;
   }
@@ -443,7 +444,7 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
     status = "NS";
   }
   if (status == "HD") {
-    ++st.total_items;
+    st.CountItem();
     if (mode == 'A' || mode == 'P') {
       std::string* raw = w.MutableRaw();
       mode == 'A' ? raw->append(req.data) : raw->insert(0, req.data);
@@ -581,8 +582,8 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
   uint64_t value;
   bool created = false;
   if (!IsString(e)) {
-    incr ? ++st.incr_misses : ++st.decr_misses;
     if (!f.has('N') || e) {  // q does not hide NF
+      incr ? ++st.incr_misses : ++st.decr_misses;
       AppendStatusLine(out, "NF", f, raw_key);
       return;
     }
@@ -593,6 +594,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     int n = std::snprintf(digits, sizeof(digits), "%llu", static_cast<unsigned long long>(value));
     w.Set(StringInit(std::string_view(digits, n), 0, {}));
     w.Commit();
+    st.CountItem();
     NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
     created = true;
   } else {
@@ -623,6 +625,7 @@ void TextProtocol::MetaArithmetic(const Request& req, std::string* out) {
     std::string stored;
     w.Set(ArithmeticResult(e, old, std::string_view(digits, n), &stored), /*keep_ttl=*/true);
     w.Commit();
+    if (stored.size() != old.size()) st.CountItem();  // a longer result is a new item
     NotifyKeyspaceEvent(server_, notify::kString, incr ? "incrby" : "decrby", key, d.index());
   }
   e = w.entry();

@@ -178,7 +178,9 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
                    rejected = st.rejected_connections;
     const uint32_t verbosity = st.verbosity;
     const int64_t flush_at = st.flush_at_ms;
+    const bool slab_pages = st.slab_pages;
     st = memcache::Stats{};
+    st.slab_pages = slab_pages;
     st.curr_connections = curr;
     st.total_connections = total;
     st.rejected_connections = rejected;
@@ -309,13 +311,17 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
     return w.End();
   }
   if (sub == "slabs") {
-    if (d.size() > 0) {
+    if (d.size() > 0 || st.slab_pages) {
+      // One class of 96-byte chunks, as many 1 MB pages as the items need.
+      constexpr uint64_t kChunksPerPage = 10922;
+      const uint64_t pages =
+          std::max<uint64_t>(1, (d.size() + kChunksPerPage - 1) / kChunksPerPage);
       w.Add("1:chunk_size", 96);
-      w.Add("1:chunks_per_page", 10922);
-      w.Add("1:total_pages", 1);
-      w.Add("1:total_chunks", 10922);
+      w.Add("1:chunks_per_page", kChunksPerPage);
+      w.Add("1:total_pages", pages);
+      w.Add("1:total_chunks", pages * kChunksPerPage);
       w.Add("1:used_chunks", d.size());
-      w.Add("1:free_chunks", 0);
+      w.Add("1:free_chunks", pages * kChunksPerPage - d.size());
       w.Add("1:free_chunks_end", 0);
       w.Add("1:get_hits", st.get_hits);
       w.Add("1:cmd_set", st.cmd_set);
@@ -326,7 +332,7 @@ void TextProtocol::Stats(const Request& req, std::string* out) {
       w.Add("1:cas_badval", st.cas_badval);
       w.Add("1:touch_hits", st.touch_hits);
     }
-    w.Add("active_slabs", d.size() > 0 ? 1 : 0);
+    w.Add("active_slabs", d.size() > 0 || st.slab_pages ? 1 : 0);
     w.Add("total_malloced", d.memory());
     return w.End();
   }

@@ -327,7 +327,6 @@ TextProtocol::After TextProtocol::Dispatch(const Request& req, std::string* out)
   } else if (cmd == "lru_crawler") {
     LruCrawler(req, out);
   } else if (cmd.size() == 2 && cmd[0] == 'm') {
-    ++server_.memcache_stats.cmd_meta;
     switch (cmd[1]) {
       case 'g':
         MetaGet(req, out);
@@ -341,7 +340,8 @@ TextProtocol::After TextProtocol::Dispatch(const Request& req, std::string* out)
       case 'a':
         MetaArithmetic(req, out);
         break;
-      case 'e':
+      case 'e':  // memcached's cmd_meta counts only this one
+        ++server_.memcache_stats.cmd_meta;
         MetaDebug(req, out);
         break;
       case 'n':
@@ -481,7 +481,7 @@ void TextProtocol::Store(const Request& req, std::string* out) {
       }
       w.Commit();
       w.entry()->set_fetched(false);  // memcached's append makes a new item
-      ++st.total_items;
+      st.CountItem();
       NotifyKeyspaceEvent(server_, notify::kString, a.op == StoreOp::kAppend ? "append" : "prepend",
                           key, d.index());
       return reply("STORED\r\n");
@@ -499,7 +499,7 @@ void TextProtocol::Store(const Request& req, std::string* out) {
       ++st.cas_hits;
       break;
   }
-  ++st.total_items;
+  st.CountItem();
   if (exp.kind == Expiry::kPast) {
     // Stored already expired: nothing is left under the key.
     if (e) {
@@ -549,6 +549,7 @@ void TextProtocol::Arithmetic(const Request& req, bool incr, std::string* out) {
   std::string stored;
   w.Set(ArithmeticResult(e, old, std::string_view(digits, n), &stored), /*keep_ttl=*/true);
   w.Commit();
+  if (stored.size() != old.size()) st.CountItem();  // a longer result is a new item
   NotifyKeyspaceEvent(server_, notify::kString, incr ? "incrby" : "decrby", key, d.index());
   if (noreply) return;
   out->append(digits, n);
