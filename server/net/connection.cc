@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <asio/post.hpp>
 #include <asio/write.hpp>
+#include <cstring>
 
 #include "server/engine/db_set.h"
 #include "server/log.h"
@@ -91,17 +92,33 @@ void Connection::ReadMore(bool drained) {
 }
 
 // Only after a read found the socket empty: asio's reactor is edge-triggered, and an edge
-// it saw while no wait was queued is not reported again.
+// it saw while no read was queued is not reported again. The read lands in landing_ (asio
+// tries it at once only when its last read on this socket did not empty it); a full landing
+// is topped up at once to the read the protocol asked for, so requests are cut where they
+// would be by one read of that size (Redis's inline and query-buffer limits depend on it).
 void Connection::WaitReadable() {
   in_.ReleaseIfEmpty();
   ReportBuffers();
   waiting_ = true;
-  socket_.async_wait(Socket::wait_read, [self = shared_from_this()](const asio::error_code& ec) {
-    self->waiting_ = false;
-    if (self->closed_) return;
-    if (ec) return self->Close();
-    self->ReadMore();
-  });
+  const size_t limit = std::max<size_t>(1, session_->ReadLimit());
+  const size_t room = std::min(landing_.size(), limit);
+  socket_.async_receive(
+      asio::buffer(landing_.data(), room),
+      [self = shared_from_this(), room, limit](const asio::error_code& ec, size_t n) {
+        self->waiting_ = false;
+        if (self->closed_) return;
+        if (ec) return self->Close();  // end of stream included
+        std::span<char> dst = self->in_.PrepareRead(limit);
+        std::memcpy(dst.data(), self->landing_.data(), n);
+        if (n < room) return self->AfterRead(n, false);
+        asio::error_code more_ec;
+        const size_t more =
+            self->socket_.read_some(asio::buffer(dst.data() + n, dst.size() - n), more_ec);
+        if (more_ec && more_ec != asio::error::would_block && more_ec != asio::error::try_again) {
+          return self->Close();
+        }
+        self->AfterRead(n + more, n + more == dst.size());
+      });
 }
 
 void Connection::TryRead() {
@@ -110,9 +127,12 @@ void Connection::TryRead() {
   size_t n = socket_.read_some(asio::buffer(room.data(), room.size()), ec);
   if (ec == asio::error::would_block || ec == asio::error::try_again) return WaitReadable();
   if (ec) return Close();
+  AfterRead(n, n == room.size());
+}
+
+void Connection::AfterRead(size_t n, bool filled) {
   server_.stats().net_input_bytes += n;
   in_.CommitRead(n);
-  const bool filled = n == room.size();
   Run();
   if (closed_) return;
   server_.RefreshConfigSnapshot(&config_);
