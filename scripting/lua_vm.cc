@@ -2,13 +2,17 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <lua.hpp>
+#include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scripting/lua_libs.h"
@@ -527,8 +531,66 @@ void SeeThroughReadonly(lua_State* L, int idx) {
   SeeThrough(L, idx);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TANDEM_LUA_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TANDEM_LUA_POOL 0
+#endif
+#endif
+#ifndef TANDEM_LUA_POOL
+#define TANDEM_LUA_POOL 1
+#endif
+
+LuaAllocator::~LuaAllocator() {
+  for (FreeBlock*& head : free_) {
+    while (head) std::free(std::exchange(head, head->next));
+  }
+}
+
+void* LuaAllocator::Get(size_t size) {
+  if (!TANDEM_LUA_POOL || size > kPoolMax) return std::malloc(size);
+  FreeBlock*& head = free_[ClassOf(size)];
+  if (!head) return std::malloc((ClassOf(size) + 1) * kGranule);
+  return std::exchange(head, head->next);
+}
+
+void LuaAllocator::Put(void* p, size_t size) {
+  if (!TANDEM_LUA_POOL || size > kPoolMax) return std::free(p);
+  FreeBlock*& head = free_[ClassOf(size)];
+  head = new (p) FreeBlock{head};
+}
+
+void* LuaAllocator::Alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
+  auto* self = static_cast<LuaAllocator*>(ud);
+  if (nsize == 0) {
+    if (ptr) self->Put(ptr, osize);
+    return nullptr;
+  }
+  if (!ptr) return self->Get(nsize);
+  if (osize > kPoolMax && nsize > kPoolMax) return std::realloc(ptr, nsize);
+  if (osize <= kPoolMax && nsize <= kPoolMax && ClassOf(osize) == ClassOf(nsize)) return ptr;
+  void* moved = self->Get(nsize);
+  if (!moved) return nullptr;  // Lua keeps the old block
+  std::memcpy(moved, ptr, std::min(osize, nsize));
+  self->Put(ptr, osize);
+  return moved;
+}
+
+namespace {
+
+// As lauxlib's: an error outside any protected call cannot be recovered.
+int Panic(lua_State* L) {
+  std::fprintf(stderr, "PANIC: unprotected error in call to Lua API (%s)\n", lua_tostring(L, -1));
+  return 0;
+}
+
+}  // namespace
+
 LuaVm::LuaVm(Kind kind) : kind_(kind) {
-  L_ = luaL_newstate();
+  L_ = lua_newstate(LuaAllocator::Alloc, &alloc_);
+  if (!L_) throw std::bad_alloc();
+  lua_atpanic(L_, Panic);
   const std::pair<const char*, lua_CFunction> libs[] = {{"", luaopen_base},
                                                         {LUA_TABLIBNAME, luaopen_table},
                                                         {LUA_STRLIBNAME, luaopen_string},

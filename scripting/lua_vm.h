@@ -86,6 +86,33 @@ class Rand48 {
   uint64_t x_ = 0x330E;
 };
 
+// The Lua states' allocator. Blocks of up to 256 bytes come from free lists (16-byte size
+// classes) that keep what the collector frees for the next runs instead of handing it back
+// to malloc: every script run makes and drops the same small strings and tables (glibc's
+// malloc and free were ~10% of an EVALSHA rate-limiter profile). Larger blocks use realloc.
+// One per state, used under the engine lock like the state. Under AddressSanitizer every
+// block goes to malloc, so a use after free stays caught.
+class LuaAllocator {
+ public:
+  LuaAllocator() = default;
+  LuaAllocator(const LuaAllocator&) = delete;
+  LuaAllocator& operator=(const LuaAllocator&) = delete;
+  ~LuaAllocator();
+  // Lua's lua_Alloc, with `ud` the allocator.
+  static void* Alloc(void* ud, void* ptr, size_t osize, size_t nsize);
+
+ private:
+  static constexpr size_t kGranule = 16;
+  static constexpr size_t kPoolMax = 256;
+  struct FreeBlock {
+    FreeBlock* next;
+  };
+  static size_t ClassOf(size_t size) { return (size + kGranule - 1) / kGranule - 1; }
+  void* Get(size_t size);
+  void Put(void* p, size_t size);
+  FreeBlock* free_[kPoolMax / kGranule] = {};
+};
+
 class LuaVm {
  public:
   // kEval: EVAL's state (KEYS and ARGV globals). kFunctions: the state of function
@@ -143,6 +170,7 @@ class LuaVm {
   // Writes the value on top of the stack to rb as Redis's luaReplyToRedisReply; pops it.
   void ReplyFromLua(protocol::ReplyBuilder& rb);
 
+  LuaAllocator alloc_;  // outlives L_: ~LuaVm closes the state first
   lua_State* L_ = nullptr;
   std::unordered_map<std::string, std::string> bodies_;  // sha -> body
   size_t body_bytes_ = 0;
