@@ -549,19 +549,26 @@ LuaAllocator::~LuaAllocator() {
 }
 
 void* LuaAllocator::Get(size_t size) {
-  if (!TANDEM_LUA_POOL || size > kPoolMax) return std::malloc(size);
+  if (size > kPoolMax) return std::malloc(size);
   FreeBlock*& head = free_[ClassOf(size)];
   if (!head) return std::malloc((ClassOf(size) + 1) * kGranule);
   return std::exchange(head, head->next);
 }
 
 void LuaAllocator::Put(void* p, size_t size) {
-  if (!TANDEM_LUA_POOL || size > kPoolMax) return std::free(p);
+  if (size > kPoolMax) return std::free(p);
   FreeBlock*& head = free_[ClassOf(size)];
   head = new (p) FreeBlock{head};
 }
 
 void* LuaAllocator::Alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
+  if (!TANDEM_LUA_POOL) {  // every block exactly its size, for the sanitizer
+    if (nsize == 0) {
+      std::free(ptr);
+      return nullptr;
+    }
+    return std::realloc(ptr, nsize);
+  }
   auto* self = static_cast<LuaAllocator*>(ud);
   if (nsize == 0) {
     if (ptr) self->Put(ptr, osize);
