@@ -531,17 +531,6 @@ void SeeThroughReadonly(lua_State* L, int idx) {
   SeeThrough(L, idx);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define TANDEM_LUA_POOL 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TANDEM_LUA_POOL 0
-#endif
-#endif
-#ifndef TANDEM_LUA_POOL
-#define TANDEM_LUA_POOL 1
-#endif
-
 LuaAllocator::~LuaAllocator() {
   for (FreeBlock*& head : free_) {
     while (head) std::free(std::exchange(head, head->next));
@@ -562,7 +551,7 @@ void LuaAllocator::Put(void* p, size_t size) {
 }
 
 void* LuaAllocator::Alloc(void* ud, void* ptr, size_t osize, size_t nsize) {
-  if (!TANDEM_LUA_POOL) {  // every block exactly its size, for the sanitizer
+  if (!kPooled) {  // every block exactly its size, for the sanitizer
     if (nsize == 0) {
       std::free(ptr);
       return nullptr;

@@ -86,6 +86,17 @@ class Rand48 {
   uint64_t x_ = 0x330E;
 };
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TANDEM_LUA_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TANDEM_LUA_POOL 0
+#endif
+#endif
+#ifndef TANDEM_LUA_POOL
+#define TANDEM_LUA_POOL 1
+#endif
+
 // The Lua states' allocator. Blocks of up to 256 bytes come from free lists (16-byte size
 // classes) that keep what the collector frees for the next runs instead of handing it back
 // to malloc: every script run makes and drops the same small strings and tables (glibc's
@@ -94,6 +105,7 @@ class Rand48 {
 // block goes to malloc, so a use after free stays caught.
 class LuaAllocator {
  public:
+  static constexpr bool kPooled = TANDEM_LUA_POOL;
   LuaAllocator() = default;
   LuaAllocator(const LuaAllocator&) = delete;
   LuaAllocator& operator=(const LuaAllocator&) = delete;

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -181,4 +183,56 @@ TEST_CASE("the sandbox: readonly globals and libraries, no bytecode, bounded unp
 }
 
 }  // namespace
+}  // namespace tandem::scripting
+
+namespace tandem::scripting {
+
+TEST_CASE(
+    "LuaAllocator keeps a block's bytes across every kind of resize and reuses freed blocks") {
+  LuaAllocator alloc;
+  auto fill = [](void* p, size_t n, char c) { std::memset(p, c, n); };
+  auto holds = [](const void* p, size_t n, char c) {
+    const char* b = static_cast<const char*>(p);
+    for (size_t i = 0; i < n; ++i) {
+      if (b[i] != c) return false;
+    }
+    return true;
+  };
+  // Within a class, to another small class, to a big block and back, and freed.
+  const size_t steps[] = {1, 15, 16, 17, 31, 200, 256, 257, 4000, 300, 256, 40, 8};
+  void* p = LuaAllocator::Alloc(&alloc, nullptr, 0, steps[0]);
+  fill(p, steps[0], 'x');
+  for (size_t i = 1; i < sizeof(steps) / sizeof(steps[0]); ++i) {
+    const size_t before = steps[i - 1], after = steps[i];
+    p = LuaAllocator::Alloc(&alloc, p, before, after);
+    REQUIRE(p != nullptr);
+    CHECK(holds(p, std::min(before, after), 'x'));
+    fill(p, after, 'x');
+  }
+  CHECK(LuaAllocator::Alloc(&alloc, p, steps[12], 0) == nullptr);
+  // Blocks of one class are handed out again once freed.
+  void* a = LuaAllocator::Alloc(&alloc, nullptr, 0, 40);
+  LuaAllocator::Alloc(&alloc, a, 40, 0);
+  void* b = LuaAllocator::Alloc(&alloc, nullptr, 0, 33);
+  if (LuaAllocator::kPooled) CHECK(b == a);
+  fill(b, 33, 'y');
+  LuaAllocator::Alloc(&alloc, b, 33, 0);
+}
+
+TEST_CASE("A state on the pooled allocator runs many scripts and collects their garbage") {
+  LuaVm vm;
+  std::string error;
+  std::string sha = vm.Load(
+      "local t = {} for i = 1, 200 do t[i] = string.rep('a', i) .. i end return #t[200]", &error);
+  REQUIRE(!sha.empty());
+  FakeHost host;
+  for (int i = 0; i < 300; ++i) {
+    CapturingReplyBuilder rb;
+    LuaVm::RunOptions options;
+    options.sha = sha;
+    vm.Run(sha, {}, {}, host, rb, options);
+    REQUIRE(rb.Take().front().integer == 203);
+  }
+}
+
 }  // namespace tandem::scripting
