@@ -118,9 +118,11 @@ void AppendValue(std::string* out, std::string_view key, const engine::Entry* e,
   std::string_view v = e->StringValue(buf);
   out->append("VALUE ");
   out->append(key);
+  // " <flags> <bytes> <cas>\r\n" takes at most 1+10+1+20+1+20+2 = 55 bytes; each number is
+  // written with room left for what follows it.
   char head[72];
   char* p = head;
-  char* const end = head + sizeof(head);
+  char* const end = head + sizeof(head) - 4;
   *p++ = ' ';
   p = std::to_chars(p, end, e->client_flags()).ptr;
   *p++ = ' ';
