@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
-#include <random>
 
 #include "server/engine/hash.h"
 #include "server/engine/varint.h"
+#include "server/engine/zset_tree.h"
 
 namespace tandem::engine {
 
@@ -236,347 +236,16 @@ class ZListpack final : public Object {
   void Measure() { bytes_ = malloc_usable_size(this); }
 };
 
-// ---- ZSkiplist ------------------------------------------------------------------------------
-
-namespace {
-
-constexpr int kMaxLevel = 32;
-
-struct ZNode {
-  struct Level {
-    ZNode* forward;
-    size_t span;
-  };
-  double score;
-  ZNode* backward;
-  uint32_t len;
-  uint32_t level;
-
-  Level* lv() { return reinterpret_cast<Level*>(this + 1); }
-  const Level* lv() const { return reinterpret_cast<const Level*>(this + 1); }
-  std::string_view member() const { return {reinterpret_cast<const char*>(lv() + level), len}; }
-
-  static ZNode* Create(int level, std::string_view member, double score) {
-    void* mem = std::malloc(sizeof(ZNode) + level * sizeof(Level) + member.size());
-    if (!mem) throw std::bad_alloc();
-    auto* n = static_cast<ZNode*>(mem);
-    n->score = score;
-    n->backward = nullptr;
-    n->len = static_cast<uint32_t>(member.size());
-    n->level = level;
-    for (int i = 0; i < level; ++i) n->lv()[i] = {nullptr, 0};
-    if (!member.empty()) std::memcpy(n->lv() + level, member.data(), member.size());
-    return n;
-  }
-};
-
-uint64_t ReverseBits(uint64_t v) {
-  v = ((v >> 1) & 0x5555555555555555ull) | ((v & 0x5555555555555555ull) << 1);
-  v = ((v >> 2) & 0x3333333333333333ull) | ((v & 0x3333333333333333ull) << 2);
-  v = ((v >> 4) & 0x0F0F0F0F0F0F0F0Full) | ((v & 0x0F0F0F0F0F0F0F0Full) << 4);
-  return __builtin_bswap64(v);
-}
-
-int RandomLevel() {
-  static thread_local std::minstd_rand rng(0x5eed);
-  int level = 1;
-  while (level < kMaxLevel && (rng() & 0xffff) < 0xffff / 4) ++level;
-  return level;
-}
-
-}  // namespace
-
-class ZSkiplist final : public Object {
- public:
-  ZSkiplist() : header_(ZNode::Create(kMaxLevel, {}, 0)) {
-    bytes_ = sizeof(ZSkiplist);
-    Account(header_, true);
-  }
-  ~ZSkiplist() override {
-    ZNode* x = header_;
-    while (x) {
-      ZNode* next = x->lv()[0].forward;
-      std::free(x);
-      x = next;
-    }
-    std::free(index_);
-  }
-  Object* Clone() const override {
-    auto* c = new ZSkiplist();
-    for (const ZNode* x = header_->lv()[0].forward; x; x = x->lv()[0].forward) {
-      c->Insert(x->member(), x->score);
-    }
-    return c;
-  }
-
-  size_t size() const { return length_; }
-
-  ZNode* Find(std::string_view member) const {
-    if (!index_) return nullptr;
-    size_t mask = slots_ - 1;
-    for (size_t i = HashBytes(member) & mask;; i = (i + 1) & mask) {
-      ZNode* n = index_[i];
-      if (!n) return nullptr;
-      if (n->member() == member) return n;
-    }
-  }
-
-  void Insert(std::string_view member, double score) {
-    ZNode* n = ZNode::Create(RandomLevel(), member, score);
-    Account(n, true);
-    Link(n);
-    IndexAdd(n);
-  }
-
-  void Erase(ZNode* n) {
-    ZNode* update[kMaxLevel];
-    Path(n->score, n->member(), update, nullptr);
-    Unlink(n, update);
-    IndexRemove(n);
-    Account(n, false);
-    std::free(n);
-  }
-
-  void Update(ZNode* n, double score) {
-    // In place when the node stays between its neighbours (Redis's zslUpdateScore).
-    ZNode* next = n->lv()[0].forward;
-    if ((!n->backward || n->backward->score < score) && (!next || next->score > score)) {
-      n->score = score;
-      return;
-    }
-    ZNode* update[kMaxLevel];
-    Path(n->score, n->member(), update, nullptr);
-    Unlink(n, update);
-    n->score = score;
-    Link(n);
-  }
-
-  // 0-based rank of node `n`.
-  size_t RankOf(const ZNode* n) const {
-    size_t rank = 0;
-    const ZNode* x = header_;
-    for (int i = level_ - 1; i >= 0; --i) {
-      while (x->lv()[i].forward && !Before(n->score, n->member(), x->lv()[i].forward->score,
-                                           x->lv()[i].forward->member())) {
-        rank += x->lv()[i].span;
-        x = x->lv()[i].forward;
-        if (x == n) return rank - 1;
-      }
-    }
-    return rank - 1;
-  }
-
-  // The node of 0-based `rank` (< size).
-  ZNode* AtRank(size_t rank) const {
-    size_t traversed = 0;
-    ZNode* x = header_;
-    const size_t target = rank + 1;
-    for (int i = level_ - 1; i >= 0; --i) {
-      while (x->lv()[i].forward && traversed + x->lv()[i].span <= target) {
-        traversed += x->lv()[i].span;
-        x = x->lv()[i].forward;
-      }
-      if (traversed == target) return x;
-    }
-    return nullptr;
-  }
-
-  // Number of leading elements for which `before(node)` holds (a prefix of the order).
-  template <class Pred>
-  size_t CountWhile(Pred before) const {
-    size_t rank = 0;
-    const ZNode* x = header_;
-    for (int i = level_ - 1; i >= 0; --i) {
-      while (x->lv()[i].forward && before(x->lv()[i].forward)) {
-        rank += x->lv()[i].span;
-        x = x->lv()[i].forward;
-      }
-    }
-    return rank;
-  }
-
-  void EraseRanks(size_t first, size_t last) {
-    ZNode* update[kMaxLevel];
-    size_t traversed = 0;
-    ZNode* x = header_;
-    for (int i = level_ - 1; i >= 0; --i) {
-      while (x->lv()[i].forward && traversed + x->lv()[i].span <= first) {
-        traversed += x->lv()[i].span;
-        x = x->lv()[i].forward;
-      }
-      update[i] = x;
-    }
-    x = x->lv()[0].forward;
-    for (size_t k = first; k < last && x; ++k) {
-      ZNode* next = x->lv()[0].forward;
-      Unlink(x, update);
-      IndexRemove(x);
-      Account(x, false);
-      std::free(x);
-      x = next;
-    }
-  }
-
-  // One step of a SCAN over the index (Redis's dictScan over one table): visits the nodes
-  // whose home slot is `cursor` masked to the table, returns the next cursor (0 at the end).
-  // With linear probing and backward-shift deletion, a node lies in the unbroken run of
-  // slots that starts at its home, so the reverse-binary cursor keeps SCAN's guarantee
-  // across resizes.
-  template <class Fn>
-  uint64_t Scan(uint64_t cursor, Fn&& fn) const {
-    if (!index_) return 0;
-    const uint64_t mask = slots_ - 1;
-    const size_t home = cursor & mask;
-    for (size_t j = home; index_[j]; j = (j + 1) & mask) {
-      if ((HashBytes(index_[j]->member()) & mask) == home) fn(index_[j]);
-    }
-    cursor |= ~mask;
-    cursor = ReverseBits(cursor);
-    cursor++;
-    return ReverseBits(cursor);
-  }
-
-  ZNode* first() const { return header_->lv()[0].forward; }
-  ZNode* last() const { return tail_; }
-
- private:
-  void Account(ZNode* n, bool add) {
-    size_t b = malloc_usable_size(n);
-    add ? bytes_ += b : bytes_ -= b;
-  }
-
-  // update[i]: the last node at level i before (score, member); ranks[i] its rank.
-  void Path(double score, std::string_view member, ZNode** update, size_t* ranks) const {
-    ZNode* x = header_;
-    size_t rank = 0;
-    for (int i = level_ - 1; i >= 0; --i) {
-      while (x->lv()[i].forward &&
-             Before(x->lv()[i].forward->score, x->lv()[i].forward->member(), score, member)) {
-        rank += x->lv()[i].span;
-        x = x->lv()[i].forward;
-      }
-      update[i] = x;
-      if (ranks) ranks[i] = rank;
-    }
-  }
-
-  void Link(ZNode* n) {
-    ZNode* update[kMaxLevel];
-    size_t ranks[kMaxLevel];
-    Path(n->score, n->member(), update, ranks);
-    const int level = static_cast<int>(n->level);
-    if (level > level_) {
-      for (int i = level_; i < level; ++i) {
-        ranks[i] = 0;
-        update[i] = header_;
-        update[i]->lv()[i].span = length_;
-      }
-      level_ = level;
-    }
-    for (int i = 0; i < level; ++i) {
-      n->lv()[i].forward = update[i]->lv()[i].forward;
-      update[i]->lv()[i].forward = n;
-      n->lv()[i].span = update[i]->lv()[i].span - (ranks[0] - ranks[i]);
-      update[i]->lv()[i].span = (ranks[0] - ranks[i]) + 1;
-    }
-    for (int i = level; i < level_; ++i) update[i]->lv()[i].span++;
-    n->backward = update[0] == header_ ? nullptr : update[0];
-    if (n->lv()[0].forward) {
-      n->lv()[0].forward->backward = n;
-    } else {
-      tail_ = n;
-    }
-    length_++;
-  }
-
-  void Unlink(ZNode* n, ZNode** update) {
-    for (int i = 0; i < level_; ++i) {
-      if (update[i]->lv()[i].forward == n) {
-        update[i]->lv()[i].span += n->lv()[i].span - 1;
-        update[i]->lv()[i].forward = n->lv()[i].forward;
-      } else {
-        update[i]->lv()[i].span -= 1;
-      }
-    }
-    if (n->lv()[0].forward) {
-      n->lv()[0].forward->backward = n->backward;
-    } else {
-      tail_ = n->backward;
-    }
-    while (level_ > 1 && !header_->lv()[level_ - 1].forward) level_--;
-    length_--;
-  }
-
-  // Open-addressing index by member, linear probing, at most 3/4 full.
-  void IndexAdd(ZNode* n) {
-    if ((indexed_ + 1) * 4 > slots_ * 3) Rehash(slots_ ? slots_ * 2 : 8);
-    Place(n);
-    indexed_++;
-  }
-  void Place(ZNode* n) {
-    size_t mask = slots_ - 1;
-    size_t i = HashBytes(n->member()) & mask;
-    while (index_[i]) i = (i + 1) & mask;
-    index_[i] = n;
-  }
-  void Rehash(size_t slots) {
-    ZNode** old = index_;
-    size_t old_slots = slots_;
-    index_ = static_cast<ZNode**>(std::calloc(slots, sizeof(ZNode*)));
-    if (!index_) throw std::bad_alloc();
-    slots_ = slots;
-    for (size_t i = 0; i < old_slots; ++i) {
-      if (old[i]) Place(old[i]);
-    }
-    if (old) bytes_ -= malloc_usable_size(old);
-    std::free(old);
-    bytes_ += malloc_usable_size(index_);
-  }
-  void IndexRemove(ZNode* n) {
-    size_t mask = slots_ - 1;
-    size_t i = HashBytes(n->member()) & mask;
-    while (index_[i] != n) i = (i + 1) & mask;
-    // Backward-shift deletion keeps every probe sequence unbroken.
-    size_t j = i;
-    for (;;) {
-      j = (j + 1) & mask;
-      if (!index_[j]) break;
-      size_t home = HashBytes(index_[j]->member()) & mask;
-      // Move j into the hole at i unless its home lies cyclically in (i, j].
-      bool in_between = i <= j ? (home > i && home <= j) : (home > i || home <= j);
-      if (!in_between) {
-        index_[i] = index_[j];
-        i = j;
-      }
-    }
-    index_[i] = nullptr;
-    indexed_--;
-    if (slots_ > 8 && indexed_ * 8 < slots_) Rehash(slots_ / 2);
-  }
-
-  ZNode* header_;
-  ZNode* tail_ = nullptr;
-  size_t length_ = 0;
-  int level_ = 1;
-  ZNode** index_ = nullptr;
-  size_t slots_ = 0;
-  size_t indexed_ = 0;
-};
-
 // ---- ZSet -----------------------------------------------------------------------------------
 
 ZListpack* ZSet::lp() const { return static_cast<ZListpack*>(e_->object()); }
-ZSkiplist* ZSet::sl() const { return static_cast<ZSkiplist*>(e_->object()); }
-
-namespace {
-ZSkiplist* NewSkiplist() { return new ZSkiplist(); }
-}  // namespace
+ZTree* ZSet::sl() const { return static_cast<ZTree*>(e_->object()); }
 
 Object* ZSet::New(size_t max_entries, size_t max_value, size_t first_member_len,
                   Encoding* encoding) {
   if (max_entries == 0 || first_member_len > max_value) {
     *encoding = Encoding::kSkiplist;
-    return NewSkiplist();
+    return new ZTree();
   }
   *encoding = Encoding::kListpack;
   return ZListpack::Create(0);
@@ -595,7 +264,7 @@ Object* ZSet::Build(std::vector<std::pair<std::string, double>> items, size_t ma
   }
   if (!compact) {
     *encoding = Encoding::kSkiplist;
-    ZSkiplist* s = NewSkiplist();
+    ZTree* s = new ZTree();
     for (const auto& [m, sc] : items) s->Insert(m, sc);
     return s;
   }
@@ -616,7 +285,7 @@ size_t ZSet::Size() const { return compact() ? lp()->count_ : sl()->size(); }
 
 bool ZSet::Score(std::string_view member, double* score) const {
   if (compact()) return lp()->Find(member, score) >= 0;
-  ZNode* n = sl()->Find(member);
+  const ZElem* n = sl()->Find(member);
   if (!n) return false;
   *score = n->score;
   return true;
@@ -627,7 +296,7 @@ bool ZSet::Find(std::string_view member, double* score, Pos* pos) const {
     pos->offset = lp()->Find(member, score);
     return pos->offset >= 0;
   }
-  ZNode* n = sl()->Find(member);
+  ZElem* n = sl()->Find(member);
   if (!n) return false;
   *score = n->score;
   pos->node = n;
@@ -649,7 +318,7 @@ bool ZSet::Rank(std::string_view member, size_t* rank, double* score) const {
     }
     return false;
   }
-  ZNode* n = sl()->Find(member);
+  const ZElem* n = sl()->Find(member);
   if (!n) return false;
   *score = n->score;
   *rank = sl()->RankOf(n);
@@ -668,8 +337,8 @@ std::pair<size_t, size_t> ZSet::ScoreRanks(const ZScoreRange& r) const {
     }
     return {first, std::max(first, last)};
   }
-  size_t first = sl()->CountWhile([&](const ZNode* n) { return !ScoreGteMin(n->score, r); });
-  size_t last = sl()->CountWhile([&](const ZNode* n) { return ScoreLteMax(n->score, r); });
+  size_t first = sl()->CountWhile([&](double s, const ZElem*) { return !ScoreGteMin(s, r); });
+  size_t last = sl()->CountWhile([&](double s, const ZElem*) { return ScoreLteMax(s, r); });
   return {first, std::max(first, last)};
 }
 
@@ -694,8 +363,9 @@ std::pair<size_t, size_t> ZSet::LexRanks(const ZLexRange& r) const {
     }
     return {first, rank};
   }
-  size_t first = sl()->CountWhile([&](const ZNode* n) { return !LexGteMin(n->member(), r); });
-  size_t last = sl()->CountWhile([&](const ZNode* n) { return LexLteMax(n->member(), r); });
+  size_t first =
+      sl()->CountWhile([&](double, const ZElem* e) { return !LexGteMin(e->member(), r); });
+  size_t last = sl()->CountWhile([&](double, const ZElem* e) { return LexLteMax(e->member(), r); });
   return {first, std::max(first, last)};
 }
 
@@ -729,22 +399,11 @@ void ZSet::VisitLp(size_t first, size_t last, bool reverse, void (*fn)(void*, ZI
 
 void ZSet::VisitSl(size_t first, size_t last, bool reverse, void (*fn)(void*, ZItem),
                    void* arg) const {
-  const ZSkiplist* s = sl();
-  last = std::min(last, s->size());
-  if (first >= last) return;
-  if (!reverse) {
-    ZNode* x = first == 0 ? s->first() : s->AtRank(first);
-    for (size_t i = first; i < last && x; ++i, x = x->lv()[0].forward) {
-      fn(arg, {x->member(), x->score});
-    }
-    return;
-  }
-  ZNode* x = last == s->size() ? s->last() : s->AtRank(last - 1);
-  for (size_t i = last; i > first && x; --i, x = x->backward) fn(arg, {x->member(), x->score});
+  sl()->Visit(first, last, reverse, [&](const ZElem* e) { fn(arg, {e->member(), e->score}); });
 }
 
 uint64_t ZSet::ScanStep(uint64_t cursor, void (*fn)(void*, ZItem), void* arg) const {
-  return sl()->Scan(cursor, [&](const ZNode* n) { fn(arg, {n->member(), n->score}); });
+  return sl()->Scan(cursor, [&](const ZElem* e) { fn(arg, {e->member(), e->score}); });
 }
 
 void ZSet::Insert(std::string_view member, double score, size_t max_entries, size_t max_value) {
@@ -763,7 +422,7 @@ void ZSet::ToSkiplist() {
   if (!compact()) return;
   // Redis's zsetConvert.
   ZListpack* l = lp();
-  ZSkiplist* s = NewSkiplist();
+  ZTree* s = new ZTree();
   for (const char* p = l->data(); p < l->end();) {
     ZItem it;
     p = GetItem(p, &it);
@@ -791,7 +450,7 @@ void ZSet::UpdateAt(const Pos& pos, std::string_view member, double new_score) {
     e_->set_object(l->Insert(member, new_score));
     return;
   }
-  sl()->Update(static_cast<ZNode*>(pos.node), new_score);
+  sl()->Update(static_cast<ZElem*>(pos.node), new_score);
 }
 
 bool ZSet::Erase(std::string_view member) {
@@ -803,7 +462,7 @@ bool ZSet::Erase(std::string_view member) {
     e_->set_object(l->EraseBytes(off, l->ElementEnd(off), 1));
     return true;
   }
-  ZNode* n = sl()->Find(member);
+  ZElem* n = sl()->Find(member);
   if (!n) return false;
   sl()->Erase(n);
   return true;

@@ -5,8 +5,9 @@
 //     allocation and no back-length byte (a small set is walked forward; a reverse walk
 //     collects offsets first), so an element takes 2 bytes plus its member for small
 //     integer scores, against listpack's 4.
-//   - ZSkiplist ("skiplist"): a skiplist with spans (O(log N) rank, range and score search)
-//     whose nodes hold the member inline, plus an open-addressing index of the nodes by member.
+//   - ZTree ("skiplist", Redis's name for this encoding; zset_tree.h): a B+ tree counting
+//     the elements under each child (O(log N) rank, range and score search), plus an
+//     open-addressing index of the elements by member.
 // ZSet is the one interface the commands use; it switches on the entry's encoding, converts a
 // listpack to a skiplist when zset-max-listpack-entries/-value are crossed, and replaces the
 // entry's object when a listpack reallocates. Ranks are 0-based in ascending order.
@@ -48,7 +49,7 @@ struct ZLexRange {
 };
 
 class ZListpack;
-class ZSkiplist;
+class ZTree;
 
 // Read and write access to the sorted set held by one entry.
 class ZSet {
@@ -112,7 +113,7 @@ class ZSet {
 
  private:
   ZListpack* lp() const;
-  ZSkiplist* sl() const;
+  ZTree* sl() const;
   uint64_t ScanStep(uint64_t cursor, void (*fn)(void*, ZItem), void* arg) const;
   void VisitLp(size_t first, size_t last, bool reverse, void (*fn)(void*, ZItem), void* arg) const;
   void VisitSl(size_t first, size_t last, bool reverse, void (*fn)(void*, ZItem), void* arg) const;

@@ -192,6 +192,74 @@ TEST_CASE("sorted sets match a model through random operations and encoding conv
   }
 }
 
+TEST_CASE("a large sorted set keeps order, ranks and ranges as it grows, churns and empties") {
+  // Thousands of elements: a tree several levels deep whose leaves split, merge and empty,
+  // and whose root grows and collapses, checked against the model all along.
+  std::mt19937 rng(777);
+  Entry::Init init;
+  init.type = ObjType::kZSet;
+  init.object = ZSet::New(0, 64, 1, &init.encoding);
+  Entry* e = Entry::Create("big", init);
+  REQUIRE(e->encoding() == Encoding::kSkiplist);
+  Model m;
+  const int pool = kRounds * 2;
+  auto check_ranges = [&] {
+    ZScoreRange r{static_cast<double>(rng() % 1000), static_cast<double>(rng() % 1000),
+                  rng() % 2 == 0, rng() % 2 == 0};
+    size_t first = 0, last = 0;
+    for (const auto& [s, mem] : m.order) {
+      if (!(r.minex ? s > r.min : s >= r.min)) first++;
+      if (r.maxex ? s < r.max : s <= r.max) last++;
+    }
+    auto got = ZSet(e).ScoreRanks(r);
+    CHECK(got.first == first);
+    CHECK(got.second == std::max(first, last));
+  };
+  // Grows to about `pool`, then to empty, twice; in between, moves to new scores (mostly
+  // leaving their place, sometimes within it, often onto equal scores).
+  for (int cycle = 0; cycle < 2; ++cycle) {
+    for (int round = 0; round < pool * 2; ++round) {
+      ZSet z(e);
+      std::string member = "member:" + std::to_string(rng() % pool);
+      double score = static_cast<double>(rng() % 1000) + (rng() % 3 == 0 ? 0.5 : 0.0);
+      double old;
+      if (z.Score(member, &old)) {
+        z.Update(member, old, score);
+        m.order.erase({old, member});
+      } else {
+        z.Insert(member, score, 0, 64);
+      }
+      m.order.insert({score, member});
+      m.scores[member] = score;
+      if (round % 211 == 0) check_ranges();
+      if (round % (pool / 2) == 0) CheckAgainst(e, m);
+    }
+    CheckAgainst(e, m);
+    for (int round = 0; !m.order.empty(); ++round) {
+      ZSet z(e);
+      if (rng() % 4 == 0) {
+        size_t first = rng() % m.order.size();
+        size_t last = std::min(m.order.size(), first + 1 + rng() % 40);
+        z.EraseRanks(first, last);
+        auto it = std::next(m.order.begin(), first);
+        for (size_t i = first; i < last; ++i) {
+          m.scores.erase(it->second);
+          it = m.order.erase(it);
+        }
+      } else {
+        auto it = std::next(m.scores.begin(), rng() % m.scores.size());
+        CHECK(z.Erase(it->first));
+        m.order.erase({it->second, it->first});
+        m.scores.erase(it);
+      }
+      if (round % 53 == 0) check_ranges();
+      if (round % (pool / 4) == 0) CheckAgainst(e, m);
+    }
+    CheckAgainst(e, m);
+  }
+  Entry::Destroy(e);
+}
+
 TEST_CASE("a listpack holds integral scores as Redis does: -0 reads back as 0") {
   Entry::Init init;
   init.type = ObjType::kZSet;
