@@ -1,7 +1,9 @@
 // The engine lock: one per server, held by a connection for each batch of commands and by
-// the cron. Batches are short (microseconds), so a waiter first retries for some tens of
-// microseconds (TrySpinning), then sleeps in glibc's adaptive mutex: most waits never pay
-// the futex sleep and wake-up.
+// the cron. Batches are short, so a waiter first retries for about 100 microseconds
+// (TrySpinning: 1,000 tries 8 pauses apart, ~12 ns a pause here), then sleeps in glibc's
+// adaptive mutex: most waits never pay the futex sleep and wake-up. The retry outlasts a
+// pipeline of 16 costly commands (ZADD into a large set, ~25 us): at 200 tries the futex
+// wait and wake took ~20% of a ZADD -P 16 run and ZADD ran at 470k/s, at 1,000 665k/s.
 #pragma once
 
 #include <pthread.h>
@@ -25,7 +27,7 @@ class EngineLock {
   void lock() {
     if (!TrySpinning()) pthread_mutex_lock(&mu_);
   }
-  // Tries for a while (tens of microseconds) without sleeping.
+  // Tries for a while (about 100 microseconds) without sleeping.
   bool TrySpinning() {
     for (int i = 0; i < kSpins; ++i) {
       if (pthread_mutex_trylock(&mu_) == 0) return true;
@@ -46,7 +48,7 @@ class EngineLock {
   }
 
  private:
-  static constexpr int kSpins = 200;
+  static constexpr int kSpins = 1000;
   pthread_mutex_t mu_;
 };
 
