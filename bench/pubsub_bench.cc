@@ -63,6 +63,13 @@ redisContext* Connect(int port) {
   return c;
 }
 
+void Flush(redisContext* c) {
+  int done = 0;
+  while (!done) {
+    if (redisBufferWrite(c, &done) != REDIS_OK) Die("connection lost");
+  }
+}
+
 void ReadReplies(redisContext* c, int n) {
   for (int i = 0; i < n; ++i) {
     void* raw = nullptr;
@@ -95,6 +102,10 @@ void Drive(const Options& o, long long ops, Append append) {
           for (long long j = 0; j < n; ++j) expect[i] += append(conns[i], rng);
           any |= n > 0;
         }
+        // Every connection's commands go out before any reply is read, so all of them are
+        // in flight together (hiredis would otherwise send each only when its replies are
+        // awaited, one connection at a time).
+        for (redisContext* c : conns) Flush(c);
         for (size_t i = 0; i < conns.size(); ++i) ReadReplies(conns[i], expect[i]);
         if (!any) break;
       }
