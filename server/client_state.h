@@ -113,10 +113,12 @@ struct ClientState {
   // Set under the engine lock by CLIENT KILL: no further command of this client runs,
   // even one already read before the posted close arrives (Redis's CLOSE_ASAP).
   bool killed = false;
-  // Posts a message (MONITOR line, pub/sub message...) to this connection's loop, where it
-  // is encoded in the connection's protocol and checked against its output limit. Safe
-  // from any thread.
-  std::function<void(protocol::PushPtr)> push;
+  // Posts messages (MONITOR lines, pub/sub messages...) to this connection's loop, where
+  // they are encoded in the connection's protocol and checked against its output limit;
+  // takes them out of the vector. Called by PushOutbox under the engine lock.
+  std::function<void(std::vector<protocol::PushPtr>&)> push;
+  // Pushes staged for this client in the current hold of the engine lock (PushOutbox).
+  std::vector<protocol::PushPtr> outbox;
   // Posts a wake-up to this connection's loop: a command it holds (paused, blocked) is
   // tried again. Safe from any thread.
   std::function<void()> wake;

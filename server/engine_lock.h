@@ -35,7 +35,15 @@ class EngineLock {
     }
     return false;
   }
-  void unlock() { pthread_mutex_unlock(&mu_); }
+  void unlock() {
+    if (before_unlock_) before_unlock_(before_unlock_arg_);
+    pthread_mutex_unlock(&mu_);
+  }
+  // Runs fn(arg) under the lock just before each release.
+  void SetBeforeUnlock(void (*fn)(void*), void* arg) {
+    before_unlock_ = fn;
+    before_unlock_arg_ = arg;
+  }
   bool try_lock() { return pthread_mutex_trylock(&mu_) == 0; }
   // Waits at most `ms` milliseconds (spinning first, like lock()).
   bool try_lock_for_ms(int ms) {
@@ -50,6 +58,8 @@ class EngineLock {
  private:
   static constexpr int kSpins = 1000;
   pthread_mutex_t mu_;
+  void (*before_unlock_)(void*) = nullptr;
+  void* before_unlock_arg_ = nullptr;
 };
 
 }  // namespace tandem

@@ -15,6 +15,8 @@ ServerState::ServerState(Config config, CommandTable table)
   dbs_.AddObserver(&watches_);
   dbs_.AddObserver(&tracking_);
   dbs_.AddObserver(&engine_key_events_);
+  engine_mutex_.SetBeforeUnlock([](void* outbox) { static_cast<PushOutbox*>(outbox)->Flush(); },
+                                &outbox_);
 }
 
 void ServerState::PublishConfig(Config next) {

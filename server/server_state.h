@@ -27,6 +27,7 @@
 #include "server/keyspace_events.h"
 #include "server/memcache/memcache_stats.h"
 #include "server/pubsub/pubsub_registry.h"
+#include "server/push_outbox.h"
 #include "server/tracking/tracking_registry.h"
 #include "server/watch_registry.h"
 
@@ -135,6 +136,7 @@ class ServerState {
   WatchRegistry& watches() { return watches_; }
   // Channels, patterns and their subscribers.
   PubSubRegistry& pubsub() { return pubsub_; }
+  PushOutbox& outbox() { return outbox_; }
   // Client-side caching: tracked keys, BCAST prefixes and their clients.
   TrackingRegistry& tracking() { return tracking_; }
   // The dispatcher, for commands that run other commands (EXEC); set by its constructor.
@@ -175,8 +177,9 @@ class ServerState {
   BlockingRegistry blocking_;
   ScriptRun script_run_;
   WatchRegistry watches_{dbs_};
-  PubSubRegistry pubsub_;
-  TrackingRegistry tracking_{clients_};
+  PushOutbox outbox_;
+  PubSubRegistry pubsub_{outbox_};
+  TrackingRegistry tracking_{clients_, outbox_};
   EngineKeyEvents engine_key_events_{*this};
   uint64_t last_client_id_ = 0;
   std::deque<SlowlogEntry> slowlog_;

@@ -531,7 +531,7 @@ void Dispatcher::FeedMonitors(CmdArgs argv, const ClientState& client, int64_t n
   }
   auto push = protocol::Push::MonitorLine(std::move(line));
   for (ClientState* m : server_.monitors()) {
-    if (m != &client && m->push) m->push(push);
+    if (m != &client) server_.outbox().Stage(m, push);
   }
 }
 

@@ -57,12 +57,17 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
       if (auto self = weak.lock()) self->Close();
     });
   };
-  client.push = [weak, mailbox = mailbox_, &ctx = ctx_](protocol::PushPtr push) {
+  client.push = [weak, mailbox = mailbox_, &ctx = ctx_](std::vector<protocol::PushPtr>& pushes) {
     bool first;
     {
       std::lock_guard<std::mutex> guard(mailbox->mu);
       first = mailbox->items.empty();
-      mailbox->items.push_back(std::move(push));
+      if (first) {
+        mailbox->items.swap(pushes);  // the empty mailbox's capacity goes back to the outbox
+      } else {
+        mailbox->items.insert(mailbox->items.end(), std::make_move_iterator(pushes.begin()),
+                              std::make_move_iterator(pushes.end()));
+      }
     }
     if (!first) return;  // a drain is already on its way
     asio::post(ctx, [weak] {
@@ -290,7 +295,7 @@ bool Connection::TakePushes(bool check_limit) {
   const int64_t now_ms = check_limit ? engine::WallClockMs() : 0;
   std::string& out = out_.queued();
   for (const auto& push : draining_) {
-    out += push->Encoded(resp);
+    push->AppendEncoded(&out, resp);
     // Checked per push: a subscriber far behind is cut off at its limit, not after taking
     // in everything that waited for it.
     if (check_limit && session_->OutputOverLimit(now_ms)) {

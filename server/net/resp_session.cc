@@ -77,6 +77,7 @@ bool RespSession::Closed() {
   server_.watches().UnwatchAll(&client_);
   server_.pubsub().UnsubscribeAll(&client_);
   server_.tracking().Disable(&client_);
+  server_.outbox().Forget(&client_);
   client_.id = 0;
   return true;
 }

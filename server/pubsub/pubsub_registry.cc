@@ -5,32 +5,15 @@
 #include "server/engine/glob.h"
 
 namespace tandem::commands {
-namespace {
-
-protocol::ReplyValue Bulk(std::string_view s) {
-  protocol::ReplyValue v;
-  v.kind = protocol::ReplyValue::Kind::kBulk;
-  v.str = std::string(s);
-  return v;
-}
-
-protocol::PushPtr MakePush(std::vector<protocol::ReplyValue> items) {
-  protocol::ReplyValue v;
-  v.kind = protocol::ReplyValue::Kind::kPush;
-  v.items = std::move(items);
-  return std::make_shared<const protocol::Push>(protocol::Push::Kind::kPubSub, std::move(v));
-}
-
-}  // namespace
-
 protocol::PushPtr MakeMessagePush(std::string_view kind, std::string_view channel,
                                   std::string_view message) {
-  return MakePush({Bulk(kind), Bulk(channel), Bulk(message)});
+  return protocol::Push::Bulks(protocol::Push::Kind::kPubSub, {kind, channel, message});
 }
 
 protocol::PushPtr MakePMessagePush(std::string_view pattern, std::string_view channel,
                                    std::string_view message) {
-  return MakePush({Bulk("pmessage"), Bulk(pattern), Bulk(channel), Bulk(message)});
+  return protocol::Push::Bulks(protocol::Push::Kind::kPubSub,
+                               {"pmessage", pattern, channel, message});
 }
 
 bool PubSubRegistry::Subscribe(ClientState* client, std::string_view channel, Kind kind) {
@@ -90,9 +73,9 @@ void PubSubRegistry::UnsubscribeAll(ClientState* client) {
 
 void PubSubRegistry::Deliver(ClientState* client, const protocol::PushPtr& push) {
   if (client == caller_ && caller_rb_ != nullptr) {
-    push->value().Replay(*caller_rb_);
-  } else if (client->push) {
-    client->push(push);
+    push->Replay(*caller_rb_);
+  } else {
+    outbox_.Stage(client, push);
   }
 }
 

@@ -17,12 +17,15 @@
 #include "protocol/push.h"
 #include "protocol/reply_builder.h"
 #include "server/client_state.h"
+#include "server/push_outbox.h"
 
 namespace tandem::commands {
 
 class PubSubRegistry {
  public:
   enum class Kind { kChannel, kShard };
+
+  explicit PubSubRegistry(PushOutbox& outbox) : outbox_(outbox) {}
 
   // The client whose command runs now, and where its replies go (nullptr between calls):
   // set by the dispatcher around each client call.
@@ -65,6 +68,7 @@ class PubSubRegistry {
   ChannelMap channels_;
   ChannelMap shard_channels_;
   ChannelMap patterns_;  // pattern -> subscribers
+  PushOutbox& outbox_;
   ClientState* caller_ = nullptr;
   protocol::ReplyBuilder* caller_rb_ = nullptr;
 };

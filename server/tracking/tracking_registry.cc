@@ -131,9 +131,9 @@ void TrackingRegistry::Deliver(ClientState* to, protocol::PushPtr push) {
   using Mode = ClientState::ReplyMode;
   const bool replies_dropped = to->reply_mode == Mode::kOff || to->reply_mode == Mode::kSkipThis;
   if (to == caller_ && caller_rb_ != nullptr && !replies_dropped) {
-    push->value().Replay(*caller_rb_);
-  } else if (to->push) {
-    to->push(std::move(push));
+    push->Replay(*caller_rb_);
+  } else {
+    outbox_.Stage(to, std::move(push));
   }
 }
 

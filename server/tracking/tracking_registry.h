@@ -28,13 +28,14 @@
 #include "protocol/reply_builder.h"
 #include "server/client_state.h"
 #include "server/engine/key_observer.h"
+#include "server/push_outbox.h"
 
 namespace tandem::commands {
 
 class TrackingRegistry final : public engine::KeyObserver {
  public:
-  explicit TrackingRegistry(std::unordered_map<uint64_t, ClientState*>& clients)
-      : clients_(clients) {}
+  TrackingRegistry(std::unordered_map<uint64_t, ClientState*>& clients, PushOutbox& outbox)
+      : clients_(clients), outbox_(outbox) {}
 
   // The client whose command runs now, and where its replies go (nullptr between calls):
   // set by the dispatcher around each client call.
@@ -101,6 +102,7 @@ class TrackingRegistry final : public engine::KeyObserver {
   size_t total_items_ = 0;
   std::map<std::string, Prefix> prefixes_;  // BCAST prefixes, in Redis's rax order
   std::vector<ClientState*> trackers_;      // clients with tracking on
+  PushOutbox& outbox_;
   ClientState* caller_ = nullptr;
   protocol::ReplyBuilder* caller_rb_ = nullptr;
   // The caller's own invalidations (nullopt: a flush), sent after its reply.

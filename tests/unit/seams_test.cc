@@ -125,6 +125,30 @@ TEST_CASE("a push is encoded once per protocol version, whoever asks first") {
         "+1.0 [0 127.0.0.1:1] \"PING\"\r\n");
 }
 
+TEST_CASE("a push of bulk strings is made encoded, for both protocols, and replays the same") {
+  auto flat = Push::Bulks(Push::Kind::kPubSub, {"message", "news", "hello"});
+  auto tree = SampleMessage();
+  for (int resp : {2, 3}) {
+    CHECK(flat->Encoded(resp) == tree->Encoded(resp));
+    std::string out = "x";
+    flat->AppendEncoded(&out, resp);
+    CHECK(out == "x" + std::string(tree->Encoded(resp)));
+  }
+  std::string a, b;
+  RespWriter wa(&a, 3), wb(&b, 3);
+  flat->Replay(wa);
+  tree->Replay(wb);
+  CHECK(a == b);
+  auto empty = Push::Bulks(Push::Kind::kPubSub, {"pmessage", "", "c", std::string(300, 'v')});
+  CapturingReplyBuilder c;
+  empty->Replay(c);
+  auto items = c.Take();
+  REQUIRE(items.size() == 1);
+  REQUIRE(items[0].items.size() == 4);
+  CHECK(items[0].items[1].str.empty());
+  CHECK(items[0].items[3].str == std::string(300, 'v'));
+}
+
 // Two connections on two io threads (socket pairs), one speaking RESP3.
 struct TwoLoops {
   commands::CommandTable Table() {
@@ -190,7 +214,9 @@ TEST_CASE("a push from another thread arrives in each receiver's protocol") {
   REQUIRE(clients.size() == 2);
   auto push = SampleMessage();
   std::thread publisher([&] {
-    for (commands::ClientState* c : clients) c->push(push);
+    // Staged under the lock, handed to the receivers as it is released.
+    std::lock_guard lock(two.server.engine_mutex());
+    for (commands::ClientState* c : clients) two.server.outbox().Stage(c, push);
   });
   publisher.join();
   std::string resp2 = "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$5\r\nhello\r\n";
