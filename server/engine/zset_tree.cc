@@ -16,6 +16,21 @@ bool KeyBefore(double s, std::string_view m, double es, const ZElem* e) {
   return s < es || (s == es && m < e->member());
 }
 
+// The first index in [lo, hi) whose entry (scores[i], elems[i]) comes after (s, m); hi when
+// none does.
+int FirstAfter(double s, std::string_view m, const double* scores, ZElem* const* elems, int lo,
+               int hi) {
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (KeyBefore(s, m, scores[mid], elems[mid])) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return lo;
+}
+
 ZElem* NewElem(std::string_view member, double score) {
   void* mem = std::malloc(sizeof(ZElem) + member.size());
   if (!mem) throw std::bad_alloc();
@@ -124,17 +139,9 @@ ZTree::Leaf* ZTree::Descend(double score, std::string_view member, Step* path, i
     Inner* in = AsInner(x);
     // The last child whose first element is not after the key (the first child when the key
     // precedes them all).
-    int lo = 1, hi = in->n;
-    while (lo < hi) {
-      int mid = (lo + hi) / 2;
-      if (KeyBefore(score, member, in->min_s[mid], in->min_e[mid])) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    path[d++] = {in, lo - 1};
-    x = in->child[lo - 1];
+    const int c = FirstAfter(score, member, in->min_s, in->min_e, 1, in->n) - 1;
+    path[d++] = {in, c};
+    x = in->child[c];
   }
   *depth = d;
   return AsLeaf(x);
@@ -182,23 +189,13 @@ void ZTree::Link(ZElem* e) {
   Step path[kMaxHeight];
   int d;
   Leaf* l = Descend(e->score, e->member(), path, &d);
-  int lo = 0, hi = l->n;  // the first element after e
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    if (KeyBefore(e->score, e->member(), l->s[mid], l->e[mid])) {
-      hi = mid;
-    } else {
-      lo = mid + 1;
-    }
-  }
-  int p = lo;
+  int p = FirstAfter(e->score, e->member(), l->s, l->e, 0, l->n);
   Node* extra = nullptr;
   if (l->n == kFan) {
     Leaf* r = NewNode<Leaf>();
     constexpr int kHalf = kFan / 2;
+    CopyEntries(r, 0, l, kHalf, kFan - kHalf);
     r->n = kFan - kHalf;
-    std::memcpy(r->s, l->s + kHalf, r->n * sizeof(double));
-    std::memcpy(r->e, l->e + kHalf, r->n * sizeof(ZElem*));
     l->n = kHalf;
     r->next = l->next;
     r->prev = l;
@@ -229,11 +226,8 @@ void ZTree::FixUp(Step* path, int depth, Node* extra) {
     if (in->n == kFan) {
       Inner* r = NewNode<Inner>();
       constexpr int kHalf = kFan / 2;
+      CopyEntries(r, 0, in, kHalf, kFan - kHalf);
       r->n = kFan - kHalf;
-      std::memcpy(r->count, in->count + kHalf, r->n * sizeof(uint32_t));
-      std::memcpy(r->min_s, in->min_s + kHalf, r->n * sizeof(double));
-      std::memcpy(r->min_e, in->min_e + kHalf, r->n * sizeof(ZElem*));
-      std::memcpy(r->child, in->child + kHalf, r->n * sizeof(Node*));
       in->n = kHalf;
       split = r;
       c + 1 > kHalf ? InsertEntry(r, c + 1 - kHalf, extra) : InsertEntry(in, c + 1, extra);
@@ -297,17 +291,11 @@ int ZTree::MergeIfSparse(Inner* in, int c) {
     if (left->leaf) {
       Leaf* a = AsLeaf(left);
       Leaf* b = AsLeaf(right);
-      std::memcpy(a->s + n, b->s, m * sizeof(double));
-      std::memcpy(a->e + n, b->e, m * sizeof(ZElem*));
+      CopyEntries(a, n, b, 0, m);
       a->next = b->next;
       (b->next ? b->next->prev : tail_) = a;
     } else {
-      Inner* a = AsInner(left);
-      Inner* b = AsInner(right);
-      std::memcpy(a->count + n, b->count, m * sizeof(uint32_t));
-      std::memcpy(a->min_s + n, b->min_s, m * sizeof(double));
-      std::memcpy(a->min_e + n, b->min_e, m * sizeof(ZElem*));
-      std::memcpy(a->child + n, b->child, m * sizeof(Node*));
+      CopyEntries(AsInner(left), n, AsInner(right), 0, m);
     }
     left->n = static_cast<uint16_t>(n + m);
     FreeNode(right);
@@ -322,6 +310,18 @@ int ZTree::MergeIfSparse(Inner* in, int c) {
     RemoveEntry(in, c + 1);
   }
   return c;
+}
+
+void ZTree::CopyEntries(Leaf* dst, int at, const Leaf* src, int from, int n) {
+  std::memcpy(dst->s + at, src->s + from, n * sizeof(double));
+  std::memcpy(dst->e + at, src->e + from, n * sizeof(ZElem*));
+}
+
+void ZTree::CopyEntries(Inner* dst, int at, const Inner* src, int from, int n) {
+  std::memcpy(dst->count + at, src->count + from, n * sizeof(uint32_t));
+  std::memcpy(dst->min_s + at, src->min_s + from, n * sizeof(double));
+  std::memcpy(dst->min_e + at, src->min_e + from, n * sizeof(ZElem*));
+  std::memcpy(dst->child + at, src->child + from, n * sizeof(Node*));
 }
 
 uint32_t ZTree::CountOf(const Node* x) {

@@ -114,6 +114,10 @@ class ZTree final : public Object {
   void InsertEntry(Inner* in, int c, Node* child);
   void RemoveEntry(Inner* in, int c);
   static uint32_t CountOf(const Node* x);
+  // Copies n entries of src from index `from` to dst at index `at` (a split's upper half, a
+  // merge's right node).
+  static void CopyEntries(Leaf* dst, int at, const Leaf* src, int from, int n);
+  static void CopyEntries(Inner* dst, int at, const Inner* src, int from, int n);
 
   template <class T>
   T* NewNode();
