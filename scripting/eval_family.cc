@@ -156,6 +156,8 @@ class EvalHost final : public scripting::ScriptHost {
                                   " KILL command. Script name is: " + std::string(name_) + ".");
       run.busy.store(true, std::memory_order_release);
     }
+    // The clients of this io thread are answered too (-BUSY, SCRIPT KILL...).
+    ctx_.server.engine_mutex().LendToLoop();
     return run.kill.load(std::memory_order_acquire);
   }
 

@@ -25,6 +25,10 @@ class EngineLock {
   EngineLock& operator=(const EngineLock&) = delete;
 
   void lock() {
+    if (t_lent_) {
+      ++t_reentries_;
+      return;
+    }
     if (!TrySpinning()) pthread_mutex_lock(&mu_);
   }
   // Tries for a while (about 100 microseconds) without sleeping.
@@ -36,6 +40,10 @@ class EngineLock {
     return false;
   }
   void unlock() {
+    if (t_reentries_ > 0) {
+      --t_reentries_;
+      return;
+    }
     if (before_unlock_) before_unlock_(before_unlock_arg_);
     pthread_mutex_unlock(&mu_);
   }
@@ -44,9 +52,16 @@ class EngineLock {
     before_unlock_ = fn;
     before_unlock_arg_ = arg;
   }
-  bool try_lock() { return pthread_mutex_trylock(&mu_) == 0; }
+  bool try_lock() {
+    if (t_lent_) {
+      ++t_reentries_;
+      return true;
+    }
+    return pthread_mutex_trylock(&mu_) == 0;
+  }
   // Waits at most `ms` milliseconds (spinning first, like lock()).
   bool try_lock_for_ms(int ms) {
+    if (try_lock()) return true;
     timespec until;
     clock_gettime(CLOCK_REALTIME, &until);
     until.tv_nsec += static_cast<long>(ms) * 1000000;
@@ -55,8 +70,31 @@ class EngineLock {
     return pthread_mutex_timedlock(&mu_, &until) == 0;
   }
 
+  // A busy script serves its own io thread's loop (Redis's processEventsWhileBlocked): its
+  // other clients get -BUSY at once instead of waiting for the script. The io thread
+  // registers how its loop is served; the script's thread, holding the lock, calls
+  // LendToLoop(), and the handlers run from there find the lock re-entrant (lock() and
+  // unlock() do nothing on this thread meanwhile). They must not change the keyspace:
+  // Dispatcher::LockUnlessBusy() tells them a script is busy, as on the other io threads.
+  static void SetLoopServer(void (*fn)(void*), void* arg) {
+    t_loop_server_ = fn;
+    t_loop_arg_ = arg;
+  }
+  void LendToLoop() {
+    if (!t_loop_server_ || t_lent_) return;
+    t_lent_ = true;
+    t_loop_server_(t_loop_arg_);
+    t_lent_ = false;
+  }
+  // True while the lock's holder on this thread lends it to the loop's handlers.
+  static bool LentHere() { return t_lent_; }
+
  private:
   static constexpr int kSpins = 1000;
+  static inline thread_local bool t_lent_ = false;
+  static inline thread_local int t_reentries_ = 0;
+  static inline thread_local void (*t_loop_server_)(void*) = nullptr;
+  static inline thread_local void* t_loop_arg_ = nullptr;
   pthread_mutex_t mu_;
   void (*before_unlock_)(void*) = nullptr;
   void* before_unlock_arg_ = nullptr;

@@ -379,6 +379,8 @@ void Dispatcher::QueueMultiCommand(const CommandSpec& spec, CmdArgs argv, Client
 
 Dispatcher::EngineGuard Dispatcher::LockUnlessBusy() {
   EngineLock& mu = server_.engine_mutex();
+  // Run from a busy script's hook on its own thread (EngineLock::LendToLoop).
+  if (EngineLock::LentHere()) return EngineGuard(mu, std::defer_lock);
   if (mu.TrySpinning()) return EngineGuard(mu, std::adopt_lock);
   const ScriptRun& run = server_.script_run();
   while (!mu.try_lock_for_ms(10)) {

@@ -90,6 +90,7 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
 }
 
 void Connection::ReadMore(bool drained) {
+  if (Later([self = shared_from_this(), drained] { self->ReadMore(drained); })) return;
   if (waiting_ || held_ || closed_ || close_after_write_) return;
   if (out_.pending() > kReadPauseOutputBytes) return;  // resumes after the write
   if (drained) return WaitReadable();
@@ -110,20 +111,33 @@ void Connection::WaitReadable() {
   socket_.async_receive(
       asio::buffer(landing_.data(), room),
       [self = shared_from_this(), room, limit](const asio::error_code& ec, size_t n) {
-        self->waiting_ = false;
-        if (self->closed_) return;
-        if (ec) return self->Close();  // end of stream included
-        std::span<char> dst = self->in_.PrepareRead(limit);
-        std::memcpy(dst.data(), self->landing_.data(), n);
-        if (n < room) return self->AfterRead(n, false);
-        asio::error_code more_ec;
-        const size_t more =
-            self->socket_.read_some(asio::buffer(dst.data() + n, dst.size() - n), more_ec);
-        if (more_ec && more_ec != asio::error::would_block && more_ec != asio::error::try_again) {
-          return self->Close();
-        }
-        self->AfterRead(n + more, n + more == dst.size());
+        self->Landed(ec, n, room, limit);
       });
+}
+
+void Connection::Landed(const asio::error_code& ec, size_t n, size_t room, size_t limit) {
+  if (Later(
+          [self = shared_from_this(), ec, n, room, limit] { self->Landed(ec, n, room, limit); })) {
+    return;
+  }
+  waiting_ = false;
+  if (closed_) return;
+  if (ec) return Close();  // end of stream included
+  std::span<char> dst = in_.PrepareRead(limit);
+  std::memcpy(dst.data(), landing_.data(), n);
+  if (n < room) return AfterRead(n, false);
+  asio::error_code more_ec;
+  const size_t more = socket_.read_some(asio::buffer(dst.data() + n, dst.size() - n), more_ec);
+  if (more_ec && more_ec != asio::error::would_block && more_ec != asio::error::try_again) {
+    return Close();
+  }
+  AfterRead(n + more, n + more == dst.size());
+}
+
+bool Connection::Later(std::function<void()> fn) {
+  if (!running_) return false;
+  after_run_.push_back(std::move(fn));
+  return true;
 }
 
 void Connection::TryRead() {
@@ -160,7 +174,13 @@ void Connection::AfterRead(size_t n, bool filled) {
 }
 
 void Connection::Run() {
-  switch (session_->Process()) {
+  running_ = true;
+  const Session::Next next = session_->Process();
+  running_ = false;
+  // What came for this connection while a busy script it runs served the loop.
+  for (auto& fn : after_run_) asio::post(ctx_, std::move(fn));
+  after_run_.clear();
+  switch (next) {
     case Session::Next::kRead:
       held_ = false;
       break;
@@ -171,6 +191,10 @@ void Connection::Run() {
     case Session::Next::kPaused:
       held_ = true;
       SchedulePauseRetry();
+      break;
+    case Session::Next::kAfterScript:
+      held_ = true;
+      RetryAfterScript();
       break;
     case Session::Next::kBlocked:
       held_ = false;
@@ -205,6 +229,7 @@ void Connection::FlushDeferredWrites() {
 }
 
 void Connection::Resume() {
+  if (Later([self = shared_from_this()] { self->Resume(); })) return;
   if (closed_ || (!held_ && !blocked_)) return;
   if (blocked_) {
     blocked_ = false;
@@ -230,6 +255,15 @@ void Connection::SchedulePauseRetry() {
   });
 }
 
+// Served from inside a busy script, the session waits for the lock: tries again every 10 ms
+// (answering what it can without the lock meanwhile), so once the script ends it runs.
+void Connection::RetryAfterScript() {
+  pause_timer_.expires_after(std::chrono::milliseconds(10));
+  pause_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
+    if (!ec) self->Resume();
+  });
+}
+
 // A blocked command's deadline (set under the engine lock by this thread's own command).
 void Connection::ScheduleBlockTimeout() {
   int64_t deadline_ms = session_->client().block_deadline_ms;
@@ -243,7 +277,7 @@ void Connection::ScheduleBlockTimeout() {
 }
 
 void Connection::StartWrite() {
-  if (closed_ || writing_) return;
+  if (closed_ || writing_ || running_) return;  // a running session's Run() writes after it
   if (out_.pending() == 0) {
     if (close_after_write_) Close();
     return;
@@ -257,6 +291,7 @@ void Connection::StartWrite() {
 }
 
 void Connection::OnWritten(const asio::error_code& ec, size_t n) {
+  if (Later([self = shared_from_this(), ec, n] { self->OnWritten(ec, n); })) return;
   writing_ = false;
   if (closed_) return;
   if (ec) return Close();
@@ -272,6 +307,7 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
 }
 
 void Connection::DrainPushes() {
+  if (Later([self = shared_from_this()] { self->DrainPushes(); })) return;
   // A publisher's reply goes before the messages it fanned out to this loop's subscribers:
   // the publisher waits for it, the subscribers do not wait for each other.
   FlushDeferredWrites();
@@ -319,6 +355,7 @@ void Connection::ReportBuffers() {
 }
 
 void Connection::Close() {
+  if (Later([self = shared_from_this()] { self->Close(); })) return;
   if (closed_) return;
   closed_ = true;
   server_.client_buffer_bytes.fetch_sub(std::exchange(reported_buffer_bytes_, 0),

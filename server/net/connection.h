@@ -9,6 +9,7 @@
 #include <asio/generic/stream_protocol.hpp>
 #include <asio/io_context.hpp>
 #include <asio/steady_timer.hpp>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,6 +41,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // last read emptied the socket, so the next one waits for readiness first.
   void ReadMore(bool drained = false);
   void WaitReadable();
+  // A wait for input completed with `n` bytes in landing_.
+  void Landed(const asio::error_code& ec, size_t n, size_t room, size_t limit);
+  // While the session runs, a handler of this connection can only be reached from a busy
+  // script that serves the loop (EngineLock::LendToLoop): it is kept in after_run_ (true)
+  // and posted when the run ends.
+  bool Later(std::function<void()> fn);
   // Reads what the socket has (waiting until it is readable if it has nothing).
   void TryRead();
   // Takes in `n` bytes a read left at the end of the input (`filled`: the read took all the
@@ -50,6 +57,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Runs commands the session held (yielded, paused, blocked) when their time comes.
   void Resume();
   void SchedulePauseRetry();
+  void RetryAfterScript();
   void ScheduleBlockTimeout();
   void StartWrite();
   // Like Redis's handleClientsWithPendingWrites: the replies of the commands run for the
@@ -98,10 +106,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::shared_ptr<Mailbox> mailbox_ = std::make_shared<Mailbox>();
   std::vector<protocol::PushPtr> draining_;
   size_t reported_buffer_bytes_ = 0;
+  std::vector<std::function<void()>> after_run_;
   bool waiting_ = false;  // an async wait for readability is pending
   bool held_ = false;     // commands are left to run (yielded or paused): no reading
   bool blocked_ = false;  // a command waits on keys: reading goes on, running resumes on wake
   bool writing_ = false;
+  bool running_ = false;  // inside session_->Process()
   bool closed_ = false;
   bool close_after_write_ = false;
 };

@@ -1,6 +1,15 @@
 #include "server/net/io_pool.h"
 
+#include "server/engine_lock.h"
+
 namespace tandem::net {
+namespace {
+
+// Handlers a busy script runs of its loop per hook call (every 100,000 Lua instructions),
+// so that handlers that post more work cannot keep it from going on.
+constexpr int kLentHandlers = 256;
+
+}  // namespace
 
 IoPool::IoPool(int threads) {
   if (threads < 1) threads = 1;
@@ -30,7 +39,17 @@ asio::io_context& IoPool::Next() {
 
 void IoPool::Run() {
   for (size_t i = 0; i < contexts_.size(); ++i) {
-    threads_.emplace_back([ctx = contexts_[i].get()] { ctx->run(); });
+    threads_.emplace_back([ctx = contexts_[i].get()] {
+      // What a busy script on this thread runs of its loop: the handlers ready now.
+      EngineLock::SetLoopServer(
+          [](void* arg) {
+            auto* loop = static_cast<asio::io_context*>(arg);
+            for (int i = 0; i < kLentHandlers && loop->poll_one() > 0; ++i) {
+            }
+          },
+          ctx);
+      ctx->run();
+    });
   }
   control_->run();
   for (auto& t : threads_) {

@@ -180,6 +180,10 @@ size_t RespSession::RunBatch(size_t count, Next* next) {
       first = RunWhileScriptRuns(first, count, next);
       if (first == count || *next != Next::kRead) return first;
     }
+    if (EngineLock::LentHere()) {  // the lock is the busy script's, on this very thread
+      *next = Next::kAfterScript;
+      return first;
+    }
     lock = dispatcher_.LockBatch(
         [this](size_t i) -> const std::vector<std::string_view>& { return batch_[i].argv; }, count,
         client_, unless_busy);

@@ -19,6 +19,8 @@ class Session {
     kRead,             // everything complete has run: read more input
     kYield,            // the time slice ended with commands left: run again after other events
     kPaused,           // CLIENT PAUSE holds the next command: run again when it lifts
+    kAfterScript,      // served from inside a busy script, the next command needs the lock
+                       // (AUTH, MULTI...): run again once the script ends
     kBlocked,          // a command blocked on keys: keep reading (to see a close), run again
                        // when woken or at client().block_deadline_ms
     kCloseAfterWrite,  // QUIT, protocol error, refused client: write what is queued, then close
