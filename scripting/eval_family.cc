@@ -28,6 +28,13 @@ ScriptingState& ScriptingOf(commands::ServerState& server) {
   return *server.scripting;
 }
 
+std::shared_ptr<LuaVm> ScriptingState::ReplaceVm() {
+  std::shared_ptr<LuaVm> old = std::move(vm_);
+  vm_ = std::make_unique<LuaVm>();
+  vm_->rand() = old->rand();  // the generator goes on (lua-deterministic no)
+  return old;
+}
+
 }  // namespace tandem::scripting
 
 namespace tandem::commands {
@@ -391,8 +398,17 @@ void CmdScriptFlush(CmdArgs argv, CommandContext& ctx) {
                           !engine::EqualsIgnoreCase(argv[2], "async"))) {
     return ctx.rb.SendError("ERR SCRIPT FLUSH only support SYNC|ASYNC option");
   }
+  const bool async = argv.size() == 3 ? engine::EqualsIgnoreCase(argv[2], "async")
+                                      : ctx.server.config().lazyfree_lazy_user_flush;
   ScriptingState& state = ScriptingOf(ctx.server);
-  state.vm().Flush();
+  // Redis's freeLuaScriptsAsync: more than 64 scripts are freed in the background, with
+  // the Lua state that holds them.
+  const size_t count = state.vm().script_count();
+  if (async && count > engine::LazyFree::kThreshold) {
+    ctx.server.dbs().lazy_free().FreeObject(state.ReplaceVm(), count);
+  } else {
+    state.vm().Flush();
+  }
   state.flags().clear();
   ctx.rb.SendOk();
 }

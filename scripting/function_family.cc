@@ -103,11 +103,20 @@ void CmdFunctionList(CmdArgs argv, CommandContext& ctx) {
 // FUNCTION FLUSH [ASYNC | SYNC]
 void CmdFunctionFlush(CmdArgs argv, CommandContext& ctx) {
   if (argv.size() > 3) return ctx.rb.SendError(SubcommandSyntaxError(argv));
-  if (argv.size() == 3 && !engine::EqualsIgnoreCase(argv[2], "sync") &&
-      !engine::EqualsIgnoreCase(argv[2], "async")) {
-    return ctx.rb.SendError("ERR FUNCTION FLUSH only supports SYNC|ASYNC option");
+  bool async = ctx.server.config().lazyfree_lazy_user_flush;
+  if (argv.size() == 3) {
+    if (!engine::EqualsIgnoreCase(argv[2], "sync") && !engine::EqualsIgnoreCase(argv[2], "async")) {
+      return ctx.rb.SendError("ERR FUNCTION FLUSH only supports SYNC|ASYNC option");
+    }
+    async = engine::EqualsIgnoreCase(argv[2], "async");
   }
-  Functions(ctx).Flush();
+  // Redis's freeFunctionsAsync: more than 64 functions are freed in the background.
+  FunctionRegistry& functions = Functions(ctx);
+  const size_t count = functions.function_count();
+  std::shared_ptr<void> old = functions.Flush();
+  if (async && count > engine::LazyFree::kThreshold) {
+    ctx.server.dbs().lazy_free().FreeObject(std::move(old), count);
+  }
   ctx.rb.SendOk();
 }
 

@@ -182,10 +182,18 @@ bool FunctionRegistry::Delete(std::string_view name) {
   return true;
 }
 
-void FunctionRegistry::Flush() {
-  if (current_.library_count() == 0) return;  // every test harness flushes: keep it cheap
+std::shared_ptr<void> FunctionRegistry::Flush() {
+  if (current_.library_count() == 0) return nullptr;  // every test harness flushes: keep it cheap
+  struct Retired {
+    LibrarySet libraries;
+    std::unique_ptr<LuaVm> vm;
+  };
+  auto old = std::make_shared<Retired>();
+  old->libraries = std::move(current_);
+  old->vm = std::move(vm_);
   current_ = LibrarySet();
   vm_ = std::make_unique<LuaVm>(LuaVm::Kind::kFunctions);
+  return old;
 }
 
 size_t FunctionRegistry::overhead_bytes() const {

@@ -84,8 +84,10 @@ class FunctionRegistry {
   std::string Load(std::string_view code, bool replace, std::string* error);
   // FUNCTION DELETE: false when there is no such library.
   bool Delete(std::string_view name);
-  // FUNCTION FLUSH: drops every library (and the Lua state, when it held any).
-  void Flush();
+  // FUNCTION FLUSH: drops every library and, when it held any, their Lua state, which are
+  // returned for the caller to free (ASYNC: on the lazy-free thread); else nullptr.
+  std::shared_ptr<void> Flush();
+  size_t function_count() const { return current_.function_count(); }
   // FUNCTION DUMP.
   std::string Dump() const;
   enum class RestorePolicy { kFlush, kAppend, kReplace };

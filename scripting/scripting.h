@@ -20,7 +20,10 @@ namespace tandem::scripting {
 
 class ScriptingState {
  public:
-  LuaVm& vm() { return vm_; }
+  LuaVm& vm() { return *vm_; }
+  // SCRIPT FLUSH on a new Lua state (as Redis makes one): returns the old one, with its
+  // scripts, for the caller to free (ASYNC: on the lazy-free thread).
+  std::shared_ptr<LuaVm> ReplaceVm();
   // The client that scripts' commands run as (Redis's fake Lua client).
   commands::ClientState& script_client() { return script_client_; }
   std::unordered_map<std::string, uint32_t>& flags() { return flags_; }
@@ -28,7 +31,7 @@ class ScriptingState {
   FunctionRegistry& functions() { return functions_; }
 
  private:
-  LuaVm vm_;
+  std::unique_ptr<LuaVm> vm_ = std::make_unique<LuaVm>();
   commands::ClientState script_client_;
   std::unordered_map<std::string, uint32_t> flags_;  // sha -> ScriptFlag bits
   FunctionRegistry functions_;

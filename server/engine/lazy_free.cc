@@ -8,7 +8,6 @@ namespace tandem::engine {
 namespace {
 
 constexpr size_t kLazyFreeBytes = 64 * 1024;
-constexpr size_t kLazyFreeEffort = 64;
 
 }  // namespace
 
@@ -25,8 +24,7 @@ bool LazyFree::Worth(const Entry* e) {
   // Redis's lazyfreeGetFreeEffort for sorted sets: a listpack is one allocation, a skiplist
   // one per member; more than LAZYFREE_THRESHOLD (64) goes to the background thread.
   if (e->type() == ObjType::kZSet) {
-    return e->encoding() == Encoding::kSkiplist &&
-           ZSet(const_cast<Entry*>(e)).Size() > kLazyFreeEffort;
+    return e->encoding() == Encoding::kSkiplist && ZSet(const_cast<Entry*>(e)).Size() > kThreshold;
   }
   return e->type() != ObjType::kString && e->MemoryUsage() > kLazyFreeBytes;
 }
@@ -42,6 +40,13 @@ void LazyFree::FreeTable(std::unique_ptr<Table> table) {
   Job job;
   job.objects = table->size();
   job.table = std::move(table);
+  Submit(std::move(job));
+}
+
+void LazyFree::FreeObject(std::shared_ptr<void> object, size_t objects) {
+  Job job;
+  job.object = std::move(object);
+  job.objects = objects;
   Submit(std::move(job));
 }
 
@@ -72,6 +77,7 @@ void LazyFree::Run() {
     lock.unlock();
     if (job.entry) Entry::Destroy(job.entry);
     job.table.reset();
+    job.object.reset();
     pending_.fetch_sub(job.objects, std::memory_order_relaxed);
     freed_.fetch_add(job.objects, std::memory_order_relaxed);
     lock.lock();

@@ -35,6 +35,11 @@ class LazyFree {
   // Takes a whole table and frees it in the background: one object per key, as Redis
   // counts an emptied database.
   void FreeTable(std::unique_ptr<Table> table);
+  // Takes anything else (a retired Lua state with its scripts or libraries) and frees it in
+  // the background, counted as `objects`.
+  void FreeObject(std::shared_ptr<void> object, size_t objects);
+  // Redis's LAZYFREE_THRESHOLD: a free of fewer steps is not worth a hand-off.
+  static constexpr size_t kThreshold = 64;
 
   // Objects submitted and not freed yet (INFO lazyfree_pending_objects).
   size_t pending() const { return pending_.load(std::memory_order_relaxed); }
@@ -49,6 +54,7 @@ class LazyFree {
   struct Job {
     Entry* entry = nullptr;
     std::unique_ptr<Table> table;
+    std::shared_ptr<void> object;
     size_t objects = 0;
   };
 

@@ -554,4 +554,60 @@ TEST_CASE("INFO counts what the lazy-free thread freed; CONFIG RESETSTAT zeroes 
   CHECK(field("lazyfreed_objects") == 0);
 }
 
+// The figures redis-server 7.0.15 gives for the same steps: more than 64 scripts or
+// functions go to the lazy-free thread with their Lua state, counted one per script or
+// function; fewer, SYNC, RESTORE FLUSH and the default mode (lazyfree-lazy-user-flush no)
+// free on the spot.
+TEST_CASE("SCRIPT FLUSH and FUNCTION FLUSH ASYNC free the Lua state in the background") {
+  Harness h;
+  auto freed = [&] {
+    h.server.dbs().lazy_free().Drain();
+    std::vector<std::string_view> sections = {"memory"};
+    std::string info = BuildInfo(h.server, CmdArgs(sections));
+    size_t at = info.find("\r\nlazyfreed_objects:");
+    REQUIRE(at != std::string::npos);
+    return std::stoll(info.substr(at + 20));
+  };
+  auto load_scripts = [&](int n) {
+    for (int i = 0; i < n; ++i) h.Run({"SCRIPT", "LOAD", "return " + std::to_string(i)});
+  };
+  std::string lib = "#!lua name=lib1\n";
+  for (int i = 0; i < 70; ++i) {
+    lib += "redis.register_function('f" + std::to_string(i) + "', function() return " +
+           std::to_string(i) + " end)\n";
+  }
+  const std::string small =
+      "#!lua name=lib2\nredis.register_function('g', function() return 1 end)";
+  h.Run({"FUNCTION", "LOAD", lib});
+  h.Run({"FUNCTION", "LOAD", small});
+  CHECK(h.Run({"FUNCTION", "FLUSH", "ASYNC"}) == kOk);
+  CHECK(freed() == 71);
+  CHECK(h.Run({"FCALL", "f1", "0"}) == "-ERR Function not found\r\n");
+  h.Run({"FUNCTION", "LOAD", lib});
+  CHECK(h.Run({"FCALL", "f7", "0"}) == Int(7));  // the new Lua state works
+  CHECK(h.Run({"FUNCTION", "FLUSH"}) == kOk);    // lazyfree-lazy-user-flush no
+  CHECK(freed() == 71);
+  h.Run({"CONFIG", "SET", "lazyfree-lazy-user-flush", "yes"});
+  h.Run({"FUNCTION", "LOAD", lib});
+  CHECK(h.Run({"FUNCTION", "FLUSH"}) == kOk);
+  CHECK(freed() == 141);
+  h.Run({"FUNCTION", "LOAD", lib});
+  h.Run({"FUNCTION", "FLUSH", "SYNC"});
+  h.Run({"FUNCTION", "LOAD", small});
+  h.Run({"FUNCTION", "FLUSH", "ASYNC"});  // one function: on the spot
+  CHECK(freed() == 141);
+
+  load_scripts(70);
+  CHECK(h.Run({"SCRIPT", "FLUSH", "ASYNC"}) == kOk);
+  CHECK(freed() == 211);
+  CHECK(h.Run({"EVAL", "return 5", "0"}) == Int(5));
+  h.Run({"CONFIG", "SET", "lazyfree-lazy-user-flush", "no"});
+  load_scripts(70);
+  h.Run({"SCRIPT", "FLUSH"});
+  load_scripts(30);
+  h.Run({"SCRIPT", "FLUSH", "ASYNC"});
+  CHECK(freed() == 211);
+  CHECK(h.Run({"SCRIPT", "EXISTS", "e0a3d3a3e0a2a7b0c8e8b8a1a5e5e5e5e5e5e5e5"}) == "*1\r\n:0\r\n");
+}
+
 }  // namespace tandem::commands
