@@ -76,9 +76,19 @@ class EngineLock {
   // LendToLoop(), and the handlers run from there find the lock re-entrant (lock() and
   // unlock() do nothing on this thread meanwhile). They must not change the keyspace:
   // Dispatcher::LockUnlessBusy() tells them a script is busy, as on the other io threads.
-  static void SetLoopServer(void (*fn)(void*), void* arg) {
-    t_loop_server_ = fn;
+  // `post(arg, fn, fn_arg)` queues fn(fn_arg) on the loop behind the handlers it has ready.
+  using Post = void (*)(void* arg, void (*fn)(void*), void* fn_arg);
+  static void SetLoopServer(void (*serve)(void*), Post post, void* arg) {
+    t_loop_server_ = serve;
+    t_loop_post_ = post;
     t_loop_arg_ = arg;
+  }
+  // Queues fn(arg) on this io thread's loop, after the handlers it has ready now (the rest of
+  // its round); false on a thread without a loop.
+  static bool PostToLoop(void (*fn)(void*), void* arg) {
+    if (!t_loop_post_) return false;
+    t_loop_post_(t_loop_arg_, fn, arg);
+    return true;
   }
   void LendToLoop() {
     if (!t_loop_server_ || t_lent_) return;
@@ -94,6 +104,7 @@ class EngineLock {
   static inline thread_local bool t_lent_ = false;
   static inline thread_local int t_reentries_ = 0;
   static inline thread_local void (*t_loop_server_)(void*) = nullptr;
+  static inline thread_local Post t_loop_post_ = nullptr;
   static inline thread_local void* t_loop_arg_ = nullptr;
   pthread_mutex_t mu_;
   void (*before_unlock_)(void*) = nullptr;

@@ -1,9 +1,10 @@
 // Pushes for other connections (pub/sub messages, tracking invalidations, MONITOR lines),
-// staged under the engine lock and handed to their receivers when the lock is released:
-// each receiver's mailbox is visited once per batch, not once per message (a PUBLISH at
-// -P 16 to 10 subscribers took and released a mailbox mutex 160 times a batch). Per
-// receiver the order is the order of staging, and a receiver has everything staged for it
-// before the next holder of the lock runs, as when the pushes went out one by one.
+// staged under the engine lock and handed to their receivers at the end of the releasing
+// io thread's round (ServerState::HandOverPushes): each receiver's mailbox is visited once
+// per round, not once per message (a PUBLISH at -P 16 to 10 subscribers took and released
+// a mailbox mutex 160 times a batch). Per receiver the order is the order of staging, and
+// a receiver's own batch takes what is staged for it (TakeFor) before it runs, so its
+// replies follow every message published before them, as when pushes went out one by one.
 // Used only under the engine lock.
 #pragma once
 
@@ -26,8 +27,15 @@ class PushOutbox {
     client->outbox.clear();
     staged_.erase(std::remove(staged_.begin(), staged_.end(), client), staged_.end());
   }
-  // Hands every receiver its pushes (ClientState::push); the engine lock calls it before
-  // each release.
+  bool empty() const { return staged_.empty(); }
+  // What waits for `client`, appended to *into (its own batch takes it before it runs).
+  void TakeFor(ClientState* client, std::vector<protocol::PushPtr>* into) {
+    if (client->outbox.empty()) return;
+    into->insert(into->end(), std::make_move_iterator(client->outbox.begin()),
+                 std::make_move_iterator(client->outbox.end()));
+    Forget(client);
+  }
+  // Hands every receiver its pushes (ClientState::push).
   void Flush() {
     for (ClientState* c : staged_) {
       if (c->push) c->push(c->outbox);

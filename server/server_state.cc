@@ -15,8 +15,27 @@ ServerState::ServerState(Config config, CommandTable table)
   dbs_.AddObserver(&watches_);
   dbs_.AddObserver(&tracking_);
   dbs_.AddObserver(&engine_key_events_);
-  engine_mutex_.SetBeforeUnlock([](void* outbox) { static_cast<PushOutbox*>(outbox)->Flush(); },
-                                &outbox_);
+  engine_mutex_.SetBeforeUnlock(
+      [](void* state) { static_cast<ServerState*>(state)->HandOverPushes(); }, this);
+}
+
+namespace {
+thread_local bool t_hand_over_posted = false;  // this io thread's loop will hand pushes over
+}  // namespace
+
+void ServerState::HandOverPushes() {
+  if (outbox_.empty() || t_hand_over_posted) return;
+  auto hand_over = [](void* arg) {
+    auto* state = static_cast<ServerState*>(arg);
+    t_hand_over_posted = false;
+    std::lock_guard lock(state->engine_mutex_);
+    state->outbox_.Flush();
+  };
+  if (EngineLock::PostToLoop(hand_over, this)) {
+    t_hand_over_posted = true;
+  } else {
+    outbox_.Flush();  // no loop on this thread: at once
+  }
 }
 
 void ServerState::PublishConfig(Config next) {

@@ -74,8 +74,7 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
       if (auto self = weak.lock()) self->DrainPushes();
     });
   };
-  // Under the batch's lock the output limit is checked after each command.
-  client.take_pushes = [this] { TakePushes(/*check_limit=*/false); };
+  client.take_pushes = [this] { TakePushes(/*in_batch=*/true); };
   client.wake = [weak, &ctx = ctx_] {
     asio::post(ctx, [weak] {
       if (auto self = weak.lock()) self->Resume();
@@ -311,17 +310,20 @@ void Connection::DrainPushes() {
   // A publisher's reply goes before the messages it fanned out to this loop's subscribers:
   // the publisher waits for it, the subscribers do not wait for each other.
   FlushDeferredWrites();
-  if (!TakePushes(/*check_limit=*/true)) return Close();
+  if (!TakePushes(/*in_batch=*/false)) return Close();
   if (closed_) return;
   StartWrite();
   ReportBuffers();
 }
 
-bool Connection::TakePushes(bool check_limit) {
+bool Connection::TakePushes(bool in_batch) {
   {
     std::lock_guard<std::mutex> guard(mailbox_->mu);
     draining_.swap(mailbox_->items);
   }
+  // What is staged for us and not handed over yet is newer than the mailbox's.
+  if (in_batch) server_.outbox().TakeFor(&session_->client(), &draining_);
+  const bool check_limit = !in_batch;
   if (closed_) {
     draining_.clear();
     return true;

@@ -71,9 +71,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Appends the pushes other threads left in the mailbox to the output (encoded in this
   // connection's protocol) and checks the output limit once for all of them.
   void DrainPushes();
-  // Appends what the mailbox holds to the output; with check_limit, false as soon as the
-  // client crosses its output limit (the rest is dropped).
-  bool TakePushes(bool check_limit);
+  // Appends what the mailbox holds to the output. In a batch (under the engine lock), also
+  // what is staged for the client, and the batch checks the output limit; else false as
+  // soon as the client crosses its output limit (the rest is dropped).
+  bool TakePushes(bool in_batch);
   // CLIENT LIST's qbuf, qbuf-free and obl, and the buffers' share of used_memory.
   void ReportBuffers();
   void Close();

@@ -1,5 +1,7 @@
 #include "server/net/io_pool.h"
 
+#include <asio/post.hpp>
+
 #include "server/engine_lock.h"
 
 namespace tandem::net {
@@ -46,6 +48,9 @@ void IoPool::Run() {
             auto* loop = static_cast<asio::io_context*>(arg);
             for (int i = 0; i < kLentHandlers && loop->poll_one() > 0; ++i) {
             }
+          },
+          [](void* arg, void (*fn)(void*), void* fn_arg) {
+            asio::post(*static_cast<asio::io_context*>(arg), [fn, fn_arg] { fn(fn_arg); });
           },
           ctx);
       ctx->run();
