@@ -164,8 +164,11 @@ void Connection::AfterRead(size_t n, bool filled) {
     return Close();
   }
   if (!filled) {
-    // A short read emptied the socket: the next bytes come with a readiness event.
-    ReadMore(/*drained=*/true);
+    // A short read emptied the socket: the next bytes come with a readiness event. The wait
+    // is queued behind the replies' write (DeferWrite), because asio first tries the read at
+    // once: after the write that try often finds the client's next request, and before it,
+    // an empty socket that it paid a recv for on the way to the reply.
+    asio::post(ctx_, [self = shared_from_this()] { self->ReadMore(/*drained=*/true); });
   } else {
     // More may be waiting: read it after the loop's other work, not recursively.
     asio::post(ctx_, [self = shared_from_this()] { self->ReadMore(); });
