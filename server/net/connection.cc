@@ -4,6 +4,7 @@
 #include <asio/post.hpp>
 #include <asio/write.hpp>
 #include <cstring>
+#include <utility>
 
 #include "server/engine/db_set.h"
 #include "server/log.h"
@@ -164,11 +165,16 @@ void Connection::AfterRead(size_t n, bool filled) {
     return Close();
   }
   if (!filled) {
-    // A short read emptied the socket: the next bytes come with a readiness event. The wait
-    // is queued behind the replies' write (DeferWrite), because asio first tries the read at
-    // once: after the write that try often finds the client's next request, and before it,
-    // an empty socket that it paid a recv for on the way to the reply.
-    asio::post(ctx_, [self = shared_from_this()] { self->ReadMore(/*drained=*/true); });
+    // A short read emptied the socket: the next bytes come with a readiness event. With the
+    // replies' write deferred (DeferWrite), the wait starts after it, because asio first
+    // tries the read at once: after the write that try often finds the client's next
+    // request, and before it, an empty socket that it paid a recv for on the way to the
+    // reply.
+    if (write_deferred_) {
+      wait_after_write_ = true;
+    } else {
+      ReadMore(/*drained=*/true);
+    }
   } else {
     // More may be waiting: read it after the loop's other work, not recursively.
     asio::post(ctx_, [self = shared_from_this()] { self->ReadMore(); });
@@ -218,6 +224,7 @@ void Connection::Run() {
 void Connection::DeferWrite() {
   if (writing_ || out_.pending() == 0) return StartWrite();
   const bool first = deferred_writes.empty();
+  write_deferred_ = true;
   deferred_writes.push_back(shared_from_this());
   if (!first) return;
   // Posted behind the read handlers already queued on this loop: it runs once they ran.
@@ -227,7 +234,11 @@ void Connection::DeferWrite() {
 void Connection::FlushDeferredWrites() {
   std::vector<std::shared_ptr<Connection>> batch;
   batch.swap(deferred_writes);
-  for (auto& c : batch) c->StartWrite();
+  for (auto& c : batch) {
+    c->write_deferred_ = false;
+    c->StartWrite();
+    if (std::exchange(c->wait_after_write_, false)) c->ReadMore(/*drained=*/true);
+  }
 }
 
 void Connection::Resume() {

@@ -112,7 +112,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool held_ = false;     // commands are left to run (yielded or paused): no reading
   bool blocked_ = false;  // a command waits on keys: reading goes on, running resumes on wake
   bool writing_ = false;
-  bool running_ = false;  // inside session_->Process()
+  bool running_ = false;           // inside session_->Process()
+  bool write_deferred_ = false;    // in this thread's deferred writes
+  bool wait_after_write_ = false;  // the wait for input starts after that write
   bool closed_ = false;
   bool close_after_write_ = false;
 };
