@@ -90,7 +90,7 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
 }
 
 void Connection::ReadMore(bool drained) {
-  if (Later([self = shared_from_this(), drained] { self->ReadMore(drained); })) return;
+  if (running_) return Later([self = shared_from_this(), drained] { self->ReadMore(drained); });
   if (waiting_ || held_ || closed_ || close_after_write_) return;
   if (out_.pending() > kReadPauseOutputBytes) return;  // resumes after the write
   if (drained) return WaitReadable();
@@ -116,9 +116,9 @@ void Connection::WaitReadable() {
 }
 
 void Connection::Landed(const asio::error_code& ec, size_t n, size_t room, size_t limit) {
-  if (Later(
-          [self = shared_from_this(), ec, n, room, limit] { self->Landed(ec, n, room, limit); })) {
-    return;
+  if (running_) {
+    return Later(
+        [self = shared_from_this(), ec, n, room, limit] { self->Landed(ec, n, room, limit); });
   }
   waiting_ = false;
   if (closed_) return;
@@ -134,11 +134,7 @@ void Connection::Landed(const asio::error_code& ec, size_t n, size_t room, size_
   AfterRead(n + more, n + more == dst.size());
 }
 
-bool Connection::Later(std::function<void()> fn) {
-  if (!running_) return false;
-  after_run_.push_back(std::move(fn));
-  return true;
-}
+void Connection::Later(std::function<void()> fn) { after_run_.push_back(std::move(fn)); }
 
 void Connection::TryRead() {
   std::span<char> room = in_.PrepareRead(session_->ReadLimit());
@@ -242,7 +238,7 @@ void Connection::FlushDeferredWrites() {
 }
 
 void Connection::Resume() {
-  if (Later([self = shared_from_this()] { self->Resume(); })) return;
+  if (running_) return Later([self = shared_from_this()] { self->Resume(); });
   if (closed_ || (!held_ && !blocked_)) return;
   if (blocked_) {
     blocked_ = false;
@@ -304,7 +300,7 @@ void Connection::StartWrite() {
 }
 
 void Connection::OnWritten(const asio::error_code& ec, size_t n) {
-  if (Later([self = shared_from_this(), ec, n] { self->OnWritten(ec, n); })) return;
+  if (running_) return Later([self = shared_from_this(), ec, n] { self->OnWritten(ec, n); });
   writing_ = false;
   if (closed_) return;
   if (ec) return Close();
@@ -320,7 +316,7 @@ void Connection::OnWritten(const asio::error_code& ec, size_t n) {
 }
 
 void Connection::DrainPushes() {
-  if (Later([self = shared_from_this()] { self->DrainPushes(); })) return;
+  if (running_) return Later([self = shared_from_this()] { self->DrainPushes(); });
   // A publisher's reply goes before the messages it fanned out to this loop's subscribers:
   // the publisher waits for it, the subscribers do not wait for each other.
   FlushDeferredWrites();
@@ -371,7 +367,7 @@ void Connection::ReportBuffers() {
 }
 
 void Connection::Close() {
-  if (Later([self = shared_from_this()] { self->Close(); })) return;
+  if (running_) return Later([self = shared_from_this()] { self->Close(); });
   if (closed_) return;
   closed_ = true;
   server_.client_buffer_bytes.fetch_sub(std::exchange(reported_buffer_bytes_, 0),

@@ -43,10 +43,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void WaitReadable();
   // A wait for input completed with `n` bytes in landing_.
   void Landed(const asio::error_code& ec, size_t n, size_t room, size_t limit);
-  // While the session runs, a handler of this connection can only be reached from a busy
-  // script that serves the loop (EngineLock::LendToLoop): it is kept in after_run_ (true)
-  // and posted when the run ends.
-  bool Later(std::function<void()> fn);
+  // While the session runs (running_), a handler of this connection can only be reached
+  // from a busy script that serves the loop (EngineLock::LendToLoop): the handler calls
+  // this to be kept in after_run_ and posted when the run ends. Checked before the closure
+  // is made: the check is on every request's path, the closure (a shared_ptr copy and an
+  // allocation) is not.
+  void Later(std::function<void()> fn);
   // Reads what the socket has (waiting until it is readable if it has nothing).
   void TryRead();
   // Takes in `n` bytes a read left at the end of the input (`filled`: the read took all the
