@@ -147,7 +147,27 @@ ListObject::Node* ListObject::Grow(size_t i, size_t extra) {
     n->used -= n->head;
     n->head = 0;
   }
-  return ReserveNode(i, size_t{n->used} + extra);
+  size_t need = size_t{n->used} + extra;
+  // A big node grows by an eighth (at most 1 KB) at a time, not by one element: once freed
+  // nodes fragment the heap, realloc can seldom grow in place and copied the whole node
+  // every few RPUSHes (RPUSH -P 16 on a list refilled after pops ran 15% slower than on a
+  // fresh one). The slack goes when the node is full (PushBack); small nodes stay exact.
+  if (need > n->cap && n->live() >= kSlackFrom) need += std::min<size_t>(n->live() / 8, 1024);
+  return ReserveNode(i, need);
+}
+
+void ListObject::ShrinkNode(size_t i) {
+  Node* n = nodes_[i];
+  if (n->cap - n->used < 64) return;
+  size_t old_chunk = ChunkSize(kNodeHeader + n->cap);
+  size_t chunk = ChunkSize(kNodeHeader + n->used);
+  size_t cap = chunk - 8 - kNodeHeader;
+  if (cap >= n->cap) return;
+  auto* g = static_cast<Node*>(std::realloc(n, kNodeHeader + cap));
+  if (!g) return;  // keeps the bigger node
+  g->cap = static_cast<uint32_t>(cap);
+  nodes_[i] = g;
+  Account(static_cast<ptrdiff_t>(chunk) - static_cast<ptrdiff_t>(old_chunk));
 }
 
 ListObject::Node* ListObject::ReserveNode(size_t i, size_t need) {
@@ -181,7 +201,10 @@ void ListObject::EraseNode(size_t at) {
 
 void ListObject::PushBack(std::string_view v) {
   const size_t es = ElementBytes(v.size());
-  if (nnodes_ == 0 || !NodeHasRoom(nodes_[nnodes_ - 1], v.size())) InsertNode(nnodes_, NewNode(es));
+  if (nnodes_ == 0 || !NodeHasRoom(nodes_[nnodes_ - 1], v.size())) {
+    if (nnodes_ > 0) ShrinkNode(nnodes_ - 1);  // full: its growth slack goes
+    InsertNode(nnodes_, NewNode(es));
+  }
   Node* n = Grow(nnodes_ - 1, es);
   WriteElement(n->data + n->used, v);
   n->used += static_cast<uint32_t>(es);

@@ -80,6 +80,9 @@ class ListObject final : public Object {
   Node* Grow(size_t i, size_t extra);
   // Makes nodes_[i] hold at least `need` bytes of data; the node may move.
   Node* ReserveNode(size_t i, size_t need);
+  // Gives back what nodes_[i] holds beyond its data (Grow's slack).
+  void ShrinkNode(size_t i);
+  static constexpr size_t kSlackFrom = 2048;  // node bytes from which Grow adds slack
   void InsertNode(size_t at, Node* n);
   void EraseNode(size_t at);
   // The node holding element i and i's index inside it.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -136,6 +137,22 @@ TEST_CASE("ListObject matches a deque model under random operations at every nod
     if (fill > 0 && !m.empty()) CHECK(l.node_count() >= m.size() / static_cast<size_t>(fill));
     CHECK(l.MemoryUsage() > 0);
   }
+}
+
+TEST_CASE("RPUSH grows big nodes with slack and gives it back when they fill") {
+  // 8 KB nodes (fill -2) of 100-byte elements: built by PushBack, the full nodes hold
+  // their data and no more (within a malloc chunk's rounding), as a copy of the list does.
+  ListObject l(-2);
+  const std::string v(100, 'x');
+  for (int i = 0; i < 20000; ++i) l.PushBack(v);
+  REQUIRE(l.node_count() > 100);
+  std::unique_ptr<Object> copy(l.Clone());
+  // Only the last node may carry Grow's slack (at most 1 KB); each full node, 64 bytes.
+  CHECK(l.MemoryUsage() <= copy->MemoryUsage() + 1024 + 64 * l.node_count());
+  CHECK(l.MemoryUsage() < l.PackedBytes() * 105 / 100);
+  std::string out;
+  for (int i = 0; i < 20000; ++i) REQUIRE(l.PopFront(&out));
+  CHECK(l.empty());
 }
 
 TEST_CASE("a small list is one node: no allocation per element") {
