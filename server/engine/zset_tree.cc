@@ -81,6 +81,15 @@ T* ZTree::NewNode() {
   return x;
 }
 
+template <class T>
+T* ZTree::SplitOff(T* full) {
+  T* r = NewNode<T>();
+  CopyEntries(r, 0, full, kHalf, kFan - kHalf);
+  r->n = kFan - kHalf;
+  full->n = kHalf;
+  return r;
+}
+
 void ZTree::FreeNode(Node* x) {
   Account(x, false);
   std::free(x);  // Leaf and Inner are trivially destructible
@@ -192,11 +201,7 @@ void ZTree::Link(ZElem* e) {
   int p = FirstAfter(e->score, e->member(), l->s, l->e, 0, l->n);
   Node* extra = nullptr;
   if (l->n == kFan) {
-    Leaf* r = NewNode<Leaf>();
-    constexpr int kHalf = kFan / 2;
-    CopyEntries(r, 0, l, kHalf, kFan - kHalf);
-    r->n = kFan - kHalf;
-    l->n = kHalf;
+    Leaf* r = SplitOff(l);
     r->next = l->next;
     r->prev = l;
     (l->next ? l->next->prev : tail_) = r;
@@ -224,11 +229,7 @@ void ZTree::FixUp(Step* path, int depth, Node* extra) {
     if (!extra) continue;
     Node* split = nullptr;
     if (in->n == kFan) {
-      Inner* r = NewNode<Inner>();
-      constexpr int kHalf = kFan / 2;
-      CopyEntries(r, 0, in, kHalf, kFan - kHalf);
-      r->n = kFan - kHalf;
-      in->n = kHalf;
+      Inner* r = SplitOff(in);
       split = r;
       c + 1 > kHalf ? InsertEntry(r, c + 1 - kHalf, extra) : InsertEntry(in, c + 1, extra);
     } else {

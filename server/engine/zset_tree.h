@@ -121,6 +121,10 @@ class ZTree final : public Object {
 
   template <class T>
   T* NewNode();
+  // Splits a full node: its upper half moves to a new node, which is returned.
+  template <class T>
+  T* SplitOff(T* full);
+  static constexpr int kHalf = kFan / 2;
   void FreeNode(Node* x);
   void FreeSubtree(Node* x);
   void Account(const void* p, bool add);

@@ -184,6 +184,21 @@ TEST_CASE("20 clients: the rate limiter counts exactly and the lock never has tw
 namespace tandem::test {
 namespace {
 
+// A server with `io_threads` io threads whose scripts turn busy after 100 ms, serving
+// memcached at *maddr.
+std::unique_ptr<TestServer> StartBusyServer(int io_threads, Address* maddr) {
+  const int mport = FreePort();
+  std::string failure;
+  auto server =
+      TestServer::Start({"--io-threads", std::to_string(io_threads), "--busy-reply-threshold",
+                         "100", "--memcached-port", std::to_string(mport)},
+                        &failure);
+  REQUIRE_MESSAGE(server, failure);
+  *maddr = server->address();
+  maddr->port = mport;
+  return server;
+}
+
 // Sends PING on each connection and counts the replies equal to `want` within `wait`.
 int CountReplies(std::vector<std::unique_ptr<RawConn>>& conns, const std::string& want,
                  std::chrono::milliseconds wait) {
@@ -273,14 +288,8 @@ TEST_CASE("a busy script that wrote is UNKILLABLE; SHUTDOWN NOSAVE still stops t
 // lock is free, memcached requests are answered "SERVER_ERROR busy running a script".
 TEST_CASE("a busy script: closing clients and memcached clients keep their io threads free" *
           doctest::skip(UsingExternalServer())) {
-  const int mport = FreePort();
-  std::string failure;
-  auto server = TestServer::Start({"--io-threads", "4", "--busy-reply-threshold", "100",
-                                   "--memcached-port", std::to_string(mport)},
-                                  &failure);
-  REQUIRE_MESSAGE(server, failure);
-  Address maddr = server->address();
-  maddr.port = mport;
+  Address maddr;
+  auto server = StartBusyServer(4, &maddr);
   RawConn runner(server->address());
   std::vector<std::unique_ptr<RawConn>> others, closers, memcached;
   for (int i = 0; i < 8; ++i) others.push_back(std::make_unique<RawConn>(server->address()));
@@ -368,14 +377,8 @@ namespace {
 // clients included, are handled meanwhile.
 TEST_CASE("a busy script serves its own io thread: -BUSY, SCRIPT KILL, waiting commands after" *
           doctest::skip(UsingExternalServer())) {
-  const int mport = FreePort();
-  std::string failure;
-  auto server = TestServer::Start({"--io-threads", "1", "--busy-reply-threshold", "100",
-                                   "--memcached-port", std::to_string(mport)},
-                                  &failure);
-  REQUIRE_MESSAGE(server, failure);
-  Address maddr = server->address();
-  maddr.port = mport;
+  Address maddr;
+  auto server = StartBusyServer(1, &maddr);
   RawConn runner(server->address());
   RawConn pinger(server->address());
   RawConn queuer(server->address());
