@@ -771,13 +771,13 @@ std::vector<Option> BuildConfigOptions() {
                      &Config::hash_max_listpack_entries));
   t.push_back(Number("hash-max-listpack-value", "hash-max-ziplist-value", 0, kSizeTMemory,
                      &Config::hash_max_listpack_value));
-  t.push_back(Number("list-max-listpack-size", "list-max-ziplist-size", kInert, {INT_MIN, INT_MAX},
+  t.push_back(Number("list-max-listpack-size", "list-max-ziplist-size", 0, {INT_MIN, INT_MAX},
                      &Config::list_max_listpack_size));
-  t.push_back(Number("list-compress-depth", "", kInert, kIntNonNeg, &Config::list_compress_depth));
+  t.push_back(Number("list-compress-depth", "", 0, kIntNonNeg, &Config::list_compress_depth));
   t.push_back(Number("set-max-intset-entries", "", 0, kSizeT, &Config::set_max_intset_entries));
-  t.push_back(Number("zset-max-listpack-entries", "zset-max-ziplist-entries", kInert, kSizeT,
+  t.push_back(Number("zset-max-listpack-entries", "zset-max-ziplist-entries", 0, kSizeT,
                      &Config::zset_max_listpack_entries));
-  t.push_back(Number("zset-max-listpack-value", "zset-max-ziplist-value", kInert, kSizeTMemory,
+  t.push_back(Number("zset-max-listpack-value", "zset-max-ziplist-value", 0, kSizeTMemory,
                      &Config::zset_max_listpack_value));
   t.push_back(
       Number("stream-node-max-bytes", "", kInert, kSizeTMemory, &Config::stream_node_max_bytes));

@@ -1,5 +1,7 @@
 #include "server/engine/list.h"
 
+#include <liblzf/lzf.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -14,15 +16,27 @@ namespace tandem::engine {
 // data[head, used). The gap before `head` makes LPOP and LPUSH O(1) instead of moving the
 // node's bytes (listpack moves them every time): LPOP leaves a gap, closed once it is as
 // large as what is left; LPUSH into a node without a gap opens one of up to 1/8 of it.
+//
+// A node deeper than list-compress-depth from both ends is LZF-compressed, as in Redis's
+// quicklist: `head` is kPacked, data[0, 4) holds the plain length and data[4, used) the LZF
+// bytes; `count` stays, so Locate never decompresses. Readers decompress such a node into a
+// per-thread buffer (Elements); editors unpack it in place, and Settle packs it again.
 struct ListObject::Node {
+  static constexpr uint32_t kPacked = UINT32_MAX;
   uint32_t count;
   uint32_t used;
   uint32_t cap;
   uint32_t head;
   char data[];
+  bool packed() const { return head == kPacked; }
   char* begin() { return data + head; }
   const char* begin() const { return data + head; }
   size_t live() const { return used - head; }
+  uint32_t plain_size() const {
+    uint32_t len;
+    std::memcpy(&len, data, sizeof(len));
+    return len;
+  }
 };
 
 namespace {
@@ -72,7 +86,73 @@ const char* ReadBackward(const char* end, std::string_view* out) {
   return p - len - vl;
 }
 
+// Redis's MIN_COMPRESS_BYTES and MIN_COMPRESS_IMPROVE: smaller nodes stay plain, and so do
+// nodes LZF cannot shrink by more than 8 bytes.
+constexpr size_t kMinPackBytes = 48;
+constexpr size_t kMinPackGain = 8;
+
 }  // namespace
+
+ListObject::Bytes ListObject::Elements(const Node* n) {
+  if (!n->packed()) return {n->begin(), n->data + n->used};
+  thread_local std::string plain;
+  const uint32_t len = n->plain_size();
+  if (plain.size() < len) plain.resize(len);
+  const unsigned got =
+      lzf_decompress(n->data + sizeof(uint32_t), n->used - sizeof(uint32_t), plain.data(), len);
+  if (got != len) std::abort();  // our own bytes: cannot happen short of memory corruption
+  return {plain.data(), plain.data() + len};
+}
+
+void ListObject::Pack(size_t k) {
+  Node* n = nodes_[k];
+  if (n->packed() || n->live() < kMinPackBytes) return;
+  const size_t live = n->live();
+  thread_local std::string out;
+  if (out.size() < live) out.resize(live);
+  const unsigned len = lzf_compress(n->begin(), live, out.data(), live - kMinPackGain - 1);
+  if (len == 0) return;  // does not shrink enough: stays plain
+  Node* c = NewNode(sizeof(uint32_t) + len);
+  const auto plain = static_cast<uint32_t>(live);
+  std::memcpy(c->data, &plain, sizeof(plain));
+  std::memcpy(c->data + sizeof(plain), out.data(), len);
+  c->used = static_cast<uint32_t>(sizeof(plain) + len);
+  c->count = n->count;
+  c->head = Node::kPacked;
+  Account(-static_cast<ptrdiff_t>(ChunkSize(kNodeHeader + n->cap)));
+  std::free(n);
+  nodes_[k] = c;
+}
+
+ListObject::Node* ListObject::Unpack(size_t k) {
+  Node* c = nodes_[k];
+  if (!c->packed()) return c;
+  const Bytes b = Elements(c);
+  Node* n = NewNode(static_cast<size_t>(b.end - b.begin));
+  std::memcpy(n->data, b.begin, static_cast<size_t>(b.end - b.begin));
+  n->used = static_cast<uint32_t>(b.end - b.begin);
+  n->count = c->count;
+  Account(-static_cast<ptrdiff_t>(ChunkSize(kNodeHeader + c->cap)));
+  std::free(c);
+  nodes_[k] = n;
+  return n;
+}
+
+void ListObject::Settle(size_t lo, size_t hi) {
+  const size_t d = static_cast<size_t>(compress_);
+  const size_t n = nnodes_;
+  if (d == 0) return;
+  // Plain ends: the d nodes at each end (all of them when the list has no more than 2d).
+  const size_t head_end = std::min(d, n);
+  for (size_t k = 0; k < head_end; ++k) Unpack(k);
+  for (size_t k = n > d ? std::max(n - d, head_end) : n; k < n; ++k) Unpack(k);
+  if (n <= 2 * d) return;
+  // Packed middle: the nodes just past the ends, and the edited ones with the d on either
+  // side (a split or merge shifts up to d nodes across the boundary).
+  Pack(d);
+  Pack(n - 1 - d);
+  for (size_t k = std::max(lo, 2 * d) - d; k < std::min(hi + d, n - d); ++k) Pack(k);
+}
 
 ListObject::ListObject(int fill, int compress)
     : nodes_(&inline_node_), fill_(fill), compress_(compress) {
@@ -204,6 +284,7 @@ void ListObject::PushBack(std::string_view v) {
   if (nnodes_ == 0 || !NodeHasRoom(nodes_[nnodes_ - 1], v.size())) {
     if (nnodes_ > 0) ShrinkNode(nnodes_ - 1);  // full: its growth slack goes
     InsertNode(nnodes_, NewNode(es));
+    Settle(nnodes_ - 1, nnodes_ - 1);
   }
   Node* n = Grow(nnodes_ - 1, es);
   WriteElement(n->data + n->used, v);
@@ -214,7 +295,10 @@ void ListObject::PushBack(std::string_view v) {
 
 void ListObject::PushFront(std::string_view v) {
   const size_t es = ElementBytes(v.size());
-  if (nnodes_ == 0 || !NodeHasRoom(nodes_[0], v.size())) InsertNode(0, NewNode(es));
+  if (nnodes_ == 0 || !NodeHasRoom(nodes_[0], v.size())) {
+    InsertNode(0, NewNode(es));
+    Settle(0, 0);
+  }
   Node* n = nodes_[0];
   if (n->head < es) {
     // Open a gap: the element plus up to 1/8 of the node, so the next pushes write in place.
@@ -242,6 +326,7 @@ bool ListObject::PopFront(std::string* out) {
   --count_;
   if (n->count == 0) {
     EraseNode(0);
+    Settle(0, 0);
   } else if (n->head >= n->live()) {  // moving what is left costs no more than was popped
     std::memmove(n->data, n->begin(), n->live());
     n->used -= n->head;
@@ -259,7 +344,10 @@ bool ListObject::PopBack(std::string* out) {
   n->used = static_cast<uint32_t>(start - n->data);
   --n->count;
   --count_;
-  if (n->count == 0) EraseNode(nnodes_ - 1);
+  if (n->count == 0) {
+    EraseNode(nnodes_ - 1);
+    Settle(nnodes_, nnodes_);
+  }
   return true;
 }
 
@@ -288,12 +376,13 @@ size_t ListObject::Locate(size_t i, size_t* in_node) const {
 std::string_view ListObject::At(size_t i) const {
   size_t j;
   const Node* n = nodes_[Locate(i, &j)];
+  const Bytes b = Elements(n);
   std::string_view v;
   if (j < n->count / 2) {
-    const char* p = n->begin();
+    const char* p = b.begin;
     for (size_t k = 0; k <= j; ++k) p = ReadForward(p, &v);
   } else {
-    const char* p = n->data + n->used;
+    const char* p = b.end;
     for (size_t k = n->count; k-- > j;) p = ReadBackward(p, &v);
   }
   return v;
@@ -306,7 +395,7 @@ void ListObject::ForRange(size_t start, size_t end,
   size_t left = end - start + 1;
   for (; k < nnodes_ && left > 0; ++k, j = 0) {
     const Node* n = nodes_[k];
-    const char* p = n->begin();
+    const char* p = Elements(n).begin;
     std::string_view v;
     for (size_t s = 0; s < j; ++s) p = ReadForward(p, &v);
     for (size_t s = j; s < n->count && left > 0; ++s, --left) {
@@ -322,7 +411,7 @@ void ListObject::Walk(bool reverse, const std::function<bool(size_t, std::string
     size_t idx = 0;
     for (size_t k = 0; k < nnodes_; ++k) {
       const Node* n = nodes_[k];
-      const char* p = n->begin();
+      const char* p = Elements(n).begin;
       for (size_t s = 0; s < n->count; ++s) {
         p = ReadForward(p, &v);
         if (!fn(idx++, v)) return;
@@ -333,7 +422,7 @@ void ListObject::Walk(bool reverse, const std::function<bool(size_t, std::string
   size_t idx = count_;
   for (size_t k = nnodes_; k-- > 0;) {
     const Node* n = nodes_[k];
-    const char* p = n->data + n->used;
+    const char* p = Elements(n).end;
     for (size_t s = 0; s < n->count; ++s) {
       p = ReadBackward(p, &v);
       if (!fn(--idx, v)) return;
@@ -344,7 +433,7 @@ void ListObject::Walk(bool reverse, const std::function<bool(size_t, std::string
 std::vector<std::string> ListObject::Decode(const Node* n) {
   std::vector<std::string> out;
   out.reserve(n->count);
-  const char* p = n->begin();
+  const char* p = Elements(n).begin;
   std::string_view v;
   for (size_t s = 0; s < n->count; ++s) {
     p = ReadForward(p, &v);
@@ -376,32 +465,33 @@ void ListObject::Rebuild(size_t i, const std::vector<std::string>& elems) {
 void ListObject::Set(size_t i, std::string_view v) {
   size_t j;
   size_t k = Locate(i, &j);
-  Node* n = nodes_[k];
+  Node* n = Unpack(k);
   const char* p = n->begin();
   std::string_view old;
-  for (size_t s = 0; s < j; ++s) p = ReadForward(p, &old);
-  const char* after = ReadForward(p, &old);
+  for (size_t s = 0; s <= j; ++s) p = ReadForward(p, &old);
   if (old.size() == v.size()) {  // same size: in place
     std::memcpy(const_cast<char*>(old.data()), v.data(), v.size());
-    return;
+  } else {
+    std::vector<std::string> elems = Decode(n);
+    elems[j].assign(v);
+    Rebuild(k, elems);
   }
-  std::vector<std::string> elems = Decode(n);
-  elems[j].assign(v);
-  (void)after;
-  Rebuild(k, elems);
+  Settle(k, k + 1);
 }
 
 bool ListObject::Insert(std::string_view pivot, std::string_view v, bool after) {
   for (size_t k = 0; k < nnodes_; ++k) {
     const Node* n = nodes_[k];
-    const char* p = n->begin();
+    const char* p = Elements(n).begin;
     std::string_view e;
     for (size_t s = 0; s < n->count; ++s) {
       p = ReadForward(p, &e);
       if (e != pivot) continue;
       std::vector<std::string> elems = Decode(n);
       elems.insert(elems.begin() + static_cast<ptrdiff_t>(s + (after ? 1 : 0)), std::string(v));
+      const size_t before = nnodes_;
       Rebuild(k, elems);
+      Settle(k, k + 1 + nnodes_ - before);
       return true;
     }
   }
@@ -446,6 +536,7 @@ size_t ListObject::Remove(std::string_view v, size_t limit, bool from_back) {
   } else {
     for (size_t k = nnodes_; k-- > 0 && (limit == 0 || removed < limit);) visit(k);
   }
+  if (removed) Settle(0, nnodes_);  // packs the rebuilt nodes again
   return removed;
 }
 
@@ -474,6 +565,7 @@ void ListObject::Trim(size_t start, size_t end) {
     }
     ++k;
   }
+  Settle(0, 0);  // only removes: nodes come closer to the ends, none moves away
 }
 
 namespace {
@@ -506,7 +598,7 @@ size_t ListpackEntryBytes(std::string_view v) {
 size_t ListObject::ListpackBytes(size_t k) const {
   const Node* n = nodes_[k];
   size_t bytes = 7;  // 4-byte total, 2-byte count, end byte
-  const char* p = n->begin();
+  const char* p = Elements(n).begin;
   std::string_view v;
   for (size_t s = 0; s < n->count; ++s) {
     p = ReadForward(p, &v);
@@ -515,9 +607,13 @@ size_t ListObject::ListpackBytes(size_t k) const {
   return bytes;
 }
 
+bool ListObject::node_packed(size_t k) const { return nodes_[k]->packed(); }
+
 size_t ListObject::PackedBytes() const {
   size_t n = 0;
-  for (size_t k = 0; k < nnodes_; ++k) n += nodes_[k]->live();
+  for (size_t k = 0; k < nnodes_; ++k) {
+    n += nodes_[k]->packed() ? nodes_[k]->used : nodes_[k]->live();
+  }
   return n;
 }
 

@@ -6,10 +6,13 @@
 // element costs an allocation. Nodes fill up to `list-max-listpack-size` (positive: that
 // many elements; negative: 4 KB << (-fill - 1) bytes, as Redis) and a full node starts a
 // new one. Middle edits (LSET, LINSERT, LREM, LTRIM) rebuild the one node they touch.
+// Under list-compress-depth d, the nodes more than d from both ends are LZF-compressed
+// (Redis's rule: nodes under 48 bytes, or that would not shrink by more than 8, stay plain).
 // OBJECT ENCODING answers "quicklist" for every list, as redis-server 7.0.15 does.
 //
 // Owned by its Entry; used only under the engine lock. Views it returns stay valid until
-// the list changes.
+// the list changes, and those into a compressed node only until the next read of any list
+// on the same thread (they point into a per-thread buffer).
 #pragma once
 
 #include <cstddef>
@@ -26,7 +29,8 @@ namespace tandem::engine {
 class ListObject final : public Object {
  public:
   // `fill` is list-max-listpack-size at creation; SetFill changes it for later growth.
-  // `compress` is list-compress-depth at creation (kept for DEBUG OBJECT; see README).
+  // `compress` is list-compress-depth at creation: how many nodes at each end stay plain
+  // (0: all of them).
   explicit ListObject(int fill = -2, int compress = 0);
   ~ListObject() override;
   ListObject(const ListObject&) = delete;
@@ -40,6 +44,8 @@ class ListObject final : public Object {
   void SetFill(int fill) { fill_ = fill; }
   int fill() const { return fill_; }
   int compress() const { return compress_; }
+  // Whether node k (0 <= k < node_count()) is LZF-compressed.
+  bool node_packed(size_t k) const;
 
   void PushFront(std::string_view v);
   void PushBack(std::string_view v);
@@ -63,7 +69,7 @@ class ListObject final : public Object {
   // Keeps only elements start..end inclusive (start <= end < size()).
   void Trim(size_t start, size_t end);
 
-  // Bytes of the packed nodes.
+  // Bytes of the nodes' elements (as stored: compressed ones count their LZF bytes).
   size_t PackedBytes() const;
   // What node k would take as a Redis 7.0 listpack (DEBUG OBJECT's ql_uncompressed_size adds
   // them up; its serializedlength is built from them).
@@ -71,6 +77,21 @@ class ListObject final : public Object {
 
  private:
   struct Node;
+  struct Bytes {
+    const char* begin;
+    const char* end;
+  };
+
+  // Node n's element bytes; a compressed node is decompressed into a per-thread buffer,
+  // valid until the next call.
+  static Bytes Elements(const Node* n);
+  // Compresses nodes_[k] if it is plain and LZF shrinks it enough.
+  void Pack(size_t k);
+  // Makes nodes_[k] plain (decompressing it in place) and returns it.
+  Node* Unpack(size_t k);
+  // Restores list-compress-depth's shape after nodes_[lo, hi) changed or nodes came or
+  // went: the ends plain, the middle nodes near the change and at the boundaries packed.
+  void Settle(size_t lo, size_t hi);
 
   // Whether an element of `len` bytes may join node n.
   bool NodeHasRoom(const Node* n, size_t len) const;
