@@ -1,5 +1,6 @@
 #include "server/commands/command_table.h"
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
@@ -79,9 +80,8 @@ void CommandTable::Register(CommandSpec spec) {
   }
   CommandSpec* parent = nullptr;
   if (bar != std::string::npos) {
-    auto it = top_level_.find(std::string_view(full).substr(0, bar));
-    if (it == top_level_.end()) throw std::logic_error("subcommand before parent: " + full);
-    parent = const_cast<CommandSpec*>(it->second);
+    parent = const_cast<CommandSpec*>(Find(std::string_view(full).substr(0, bar)));
+    if (!parent) throw std::logic_error("subcommand before parent: " + full);
     spec.parent = parent;
   }
   spec.id = specs_.size();
@@ -91,13 +91,34 @@ void CommandTable::Register(CommandSpec spec) {
   if (parent) {
     parent->subcommands.push_back(stored);
   } else {
-    top_level_.emplace(full, stored);
+    InsertTop(stored);
   }
 }
 
+void CommandTable::InsertTop(const CommandSpec* spec) {
+  if ((top_count_ + 1) * 4 > slots_.size()) {
+    std::vector<const CommandSpec*> old(std::max<size_t>(64, slots_.size() * 2), nullptr);
+    old.swap(slots_);
+    top_count_ = 0;
+    for (const CommandSpec* s : old) {
+      if (s) InsertTop(s);
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t i = CaseHash()(spec->name) & mask;
+  while (slots_[i]) i = (i + 1) & mask;
+  slots_[i] = spec;
+  ++top_count_;
+}
+
 const CommandSpec* CommandTable::Find(std::string_view name) const {
-  auto it = top_level_.find(name);
-  return it == top_level_.end() ? nullptr : it->second;
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = CaseHash()(name) & mask;; i = (i + 1) & mask) {
+    const CommandSpec* s = slots_[i];
+    if (!s) return nullptr;
+    if (s->name.size() == name.size() && engine::EqualsIgnoreCase(s->name, name)) return s;
+  }
 }
 
 const CommandSpec* CommandTable::FindSub(const CommandSpec& parent, std::string_view sub) const {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "server/commands/command.h"
 
@@ -26,7 +27,7 @@ class CommandTable {
 
   // Top-level commands in registration order.
   const std::deque<CommandSpec>& all() const { return specs_; }
-  size_t size() const { return top_level_.size(); }
+  size_t size() const { return top_count_; }
 
  private:
   struct CaseHash {
@@ -38,8 +39,16 @@ class CommandTable {
     bool operator()(std::string_view a, std::string_view b) const;
   };
 
+  // Adds a top-level command to slots_.
+  void InsertTop(const CommandSpec* spec);
+
   std::deque<CommandSpec> specs_;  // stable addresses
-  std::unordered_map<std::string, const CommandSpec*, CaseHash, CaseEq> top_level_;
+  // Top-level commands: open addressing with linear probing in a power-of-two array kept
+  // at most a quarter full, so the lookup every request makes is a hash, a mask and
+  // usually one name comparison (std::unordered_map's modulo and node walk took 4% of
+  // the server's CPU under ZPOPMIN -P 16).
+  std::vector<const CommandSpec*> slots_;
+  size_t top_count_ = 0;
   std::unordered_map<std::string, const CommandSpec*, CaseHash, CaseEq> by_full_name_;
 };
 
