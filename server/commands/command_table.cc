@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <stdexcept>
 
 #include "server/engine/ascii.h"
@@ -95,6 +96,27 @@ void CommandTable::Register(CommandSpec spec) {
   }
 }
 
+namespace {
+
+// The slot hash of a command name, case-insensitive: its first and last 8 bytes (which
+// overlap for short names) with every byte's 0x20 bit set, which lowercases letters and
+// leaves digits, '-' and '_' as they are, mixed with the length. Two loads and three
+// multiplies instead of a byte loop: this runs for every request.
+size_t NameSlotHash(std::string_view s) {
+  uint64_t head = 0, tail = 0;
+  const size_t n = s.size();
+  std::memcpy(&head, s.data(), std::min<size_t>(n, 8));
+  if (n > 8) std::memcpy(&tail, s.data() + n - 8, 8);
+  constexpr uint64_t kLower = 0x2020202020202020ull;
+  uint64_t h =
+      ((head | kLower) * 0x9E3779B97F4A7C15ull) ^ ((tail | kLower) * 0xC2B2AE3D27D4EB4Full);
+  h ^= n;
+  h *= 0x165667B19E3779F9ull;
+  return static_cast<size_t>(h >> 32);
+}
+
+}  // namespace
+
 void CommandTable::InsertTop(const CommandSpec* spec) {
   if ((top_count_ + 1) * 4 > slots_.size()) {
     std::vector<const CommandSpec*> old(std::max<size_t>(64, slots_.size() * 2), nullptr);
@@ -105,7 +127,7 @@ void CommandTable::InsertTop(const CommandSpec* spec) {
     }
   }
   const size_t mask = slots_.size() - 1;
-  size_t i = CaseHash()(spec->name) & mask;
+  size_t i = NameSlotHash(spec->name) & mask;
   while (slots_[i]) i = (i + 1) & mask;
   slots_[i] = spec;
   ++top_count_;
@@ -114,7 +136,7 @@ void CommandTable::InsertTop(const CommandSpec* spec) {
 const CommandSpec* CommandTable::Find(std::string_view name) const {
   if (slots_.empty()) return nullptr;
   const size_t mask = slots_.size() - 1;
-  for (size_t i = CaseHash()(name) & mask;; i = (i + 1) & mask) {
+  for (size_t i = NameSlotHash(name) & mask;; i = (i + 1) & mask) {
     const CommandSpec* s = slots_[i];
     if (!s) return nullptr;
     if (s->name.size() == name.size() && engine::EqualsIgnoreCase(s->name, name)) return s;
