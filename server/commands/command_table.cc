@@ -105,7 +105,7 @@ namespace {
 size_t NameSlotHash(std::string_view s) {
   uint64_t head = 0, tail = 0;
   const size_t n = s.size();
-  std::memcpy(&head, s.data(), std::min<size_t>(n, 8));
+  if (n > 0) std::memcpy(&head, s.data(), std::min<size_t>(n, 8));
   if (n > 8) std::memcpy(&tail, s.data() + n - 8, 8);
   constexpr uint64_t kLower = 0x2020202020202020ull;
   uint64_t h =

@@ -97,18 +97,10 @@ void DeleteIfEmpty(KeyWrite& kw, CommandContext& ctx) {
   }
 }
 
-// Sends elements start..end (already clamped, start <= end), reversed if asked.
-void SendRange(const ListObject& l, size_t start, size_t end, bool reverse,
-               protocol::ReplyBuilder& rb) {
+// Sends elements start..end (already clamped, start <= end).
+void SendRange(const ListObject& l, size_t start, size_t end, protocol::ReplyBuilder& rb) {
   rb.StartArray(end - start + 1);
-  if (!reverse) {
-    l.ForRange(start, end, [&](std::string_view v) { rb.SendBulk(v); });
-    return;
-  }
-  std::vector<std::string_view> items;
-  items.reserve(end - start + 1);
-  l.ForRange(start, end, [&](std::string_view v) { items.push_back(v); });
-  for (auto it = items.rbegin(); it != items.rend(); ++it) rb.SendBulk(*it);
+  l.ForRange(start, end, [&](std::string_view v) { rb.SendBulk(v); });
 }
 
 // Pops up to `count` elements from one end of the non-empty list at kw and replies with them
@@ -205,7 +197,7 @@ void CmdLRange(CmdArgs argv, CommandContext& ctx) {
   if (start < 0) start = 0;
   if (start > stop || start >= len) return ctx.rb.StartArray(0);
   if (stop >= len) stop = len - 1;
-  SendRange(*l, static_cast<size_t>(start), static_cast<size_t>(stop), false, ctx.rb);
+  SendRange(*l, static_cast<size_t>(start), static_cast<size_t>(stop), ctx.rb);
 }
 
 // LINDEX key index

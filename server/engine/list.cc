@@ -465,6 +465,7 @@ void ListObject::Rebuild(size_t i, const std::vector<std::string>& elems) {
 void ListObject::Set(size_t i, std::string_view v) {
   size_t j;
   size_t k = Locate(i, &j);
+  const size_t before = nnodes_;
   Node* n = Unpack(k);
   const char* p = n->begin();
   std::string_view old;
@@ -476,7 +477,7 @@ void ListObject::Set(size_t i, std::string_view v) {
     elems[j].assign(v);
     Rebuild(k, elems);
   }
-  Settle(k, k + 1);
+  Settle(k, k + 1 + nnodes_ - before);
 }
 
 bool ListObject::Insert(std::string_view pivot, std::string_view v, bool after) {
