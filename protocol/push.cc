@@ -13,6 +13,10 @@ std::shared_ptr<const Push> Push::MonitorLine(std::string line) {
 
 std::shared_ptr<const Push> Push::Bulks(Kind kind, std::initializer_list<std::string_view> bulks) {
   std::string bytes;
+  // One allocation: each bulk's header ("$<len>\r\n") and trailer take at most 24 bytes.
+  size_t size = 16;
+  for (std::string_view b : bulks) size += b.size() + 24;
+  bytes.reserve(size);
   RespWriter writer(&bytes, 2);
   writer.StartPush(bulks.size());
   for (std::string_view b : bulks) writer.SendBulk(b);
