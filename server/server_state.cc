@@ -4,7 +4,7 @@ namespace tandem::commands {
 
 ServerState::ServerState(Config config, CommandTable table)
     : config_(std::make_shared<const Config>(std::move(config))),
-      locked_config_(config_.load()),
+      locked_config_(config_),
       current_config_(locked_config_.get()),
       table_(std::move(table)),
       command_stats_(table_.all().size()),
@@ -40,7 +40,10 @@ void ServerState::HandOverPushes() {
 
 void ServerState::PublishConfig(Config next) {
   locked_config_ = std::make_shared<const Config>(std::move(next));
-  config_.store(locked_config_, std::memory_order_release);
+  {
+    std::lock_guard lock(config_mu_);
+    config_ = locked_config_;
+  }
   current_config_.store(locked_config_.get(), std::memory_order_release);
 }
 

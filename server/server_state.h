@@ -92,7 +92,8 @@ class ServerState {
   // The running configuration for any thread, without the lock: an immutable snapshot that
   // stays valid as long as the caller keeps it.
   std::shared_ptr<const Config> config_snapshot() const {
-    return config_.load(std::memory_order_acquire);
+    std::lock_guard lock(config_mu_);
+    return config_;
   }
   // Lock-free, for a holder that keeps its snapshot between events (a connection): takes the
   // current snapshot if a newer one was published; otherwise costs one atomic load.
@@ -167,9 +168,13 @@ class ServerState {
 
  private:
   EngineLock engine_mutex_;
-  // Both point at the same snapshot: the atomic one for lock-free readers, the plain one
-  // for readers under the engine lock (no atomic reference counting per command).
-  std::atomic<std::shared_ptr<const Config>> config_;
+  // Both point at the same snapshot: the first, behind config_mu_, for readers without the
+  // engine lock (taken only when current_config_ says it changed, so seldom), the second
+  // for readers under the engine lock (no atomic reference counting per command). Not
+  // std::atomic<std::shared_ptr>: libstdc++ 12's load releases its internal lock with a
+  // relaxed store, which ThreadSanitizer rightly reports against the next store.
+  mutable std::mutex config_mu_;
+  std::shared_ptr<const Config> config_;
   std::shared_ptr<const Config> locked_config_;
   // The current snapshot's address, published after config_: only compared, never
   // dereferenced (a holder's own snapshot cannot be freed and reused while it holds it).
