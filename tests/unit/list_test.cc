@@ -12,6 +12,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tandem::engine {
@@ -61,95 +62,99 @@ void CheckSame(const ListObject& l, const std::deque<std::string>& m) {
 }
 
 TEST_CASE("ListObject matches a deque model under random operations at every node size") {
-  for (int fill : {1, 3, 16, -1, -2})
-    for (int depth : {0, 1, 3}) {
-      CAPTURE(fill);
-      CAPTURE(depth);
-      std::mt19937 rng(fill + 100 + depth);
-      ListObject l(fill, depth);
-      std::deque<std::string> m;
-      auto value = [&] {
-        int kind = rng() % 10;
-        size_t len = kind == 0 ? 0 : kind == 1 ? 130 + rng() % 200 : kind == 2 ? 2000 : rng() % 12;
-        std::string s(len, 'a' + static_cast<char>(rng() % 4));
-        if (!s.empty()) s[0] = static_cast<char>('a' + rng() % 4);
-        return s;
-      };
-      for (int step = 0; step < 3000; ++step) {
-        int op = rng() % 12;
-        std::string v = value();
-        if (op <= 2) {
-          l.PushBack(v);
-          m.push_back(v);
-        } else if (op <= 4) {
-          l.PushFront(v);
-          m.push_front(v);
-        } else if (op == 5) {
-          std::string out;
-          CHECK(l.PopFront(&out) == !m.empty());
-          if (!m.empty()) {
-            CHECK(out == m.front());
-            m.pop_front();
-          }
-        } else if (op == 6) {
-          std::string out;
-          CHECK(l.PopBack(&out) == !m.empty());
-          if (!m.empty()) {
-            CHECK(out == m.back());
-            m.pop_back();
-          }
-        } else if (op == 7 && !m.empty()) {
-          size_t i = rng() % m.size();
-          l.Set(i, v);
-          m[i] = v;
-        } else if (op == 8 && !m.empty()) {
-          const std::string pivot = m[rng() % m.size()];
-          bool after = rng() % 2;
-          CHECK(l.Insert(pivot, v, after));
-          auto it = std::find(m.begin(), m.end(), pivot);
-          m.insert(after ? it + 1 : it, v);
-        } else if (op == 9 && !m.empty()) {
-          const std::string target = m[rng() % m.size()];
-          size_t limit = rng() % 3;
-          bool from_back = rng() % 2;
-          size_t removed = l.Remove(target, limit, from_back);
-          size_t want = 0;
-          if (!from_back) {
-            for (auto it = m.begin(); it != m.end();) {
-              if (*it == target && (limit == 0 || want < limit)) {
-                it = m.erase(it);
-                ++want;
-              } else {
-                ++it;
-              }
-            }
-          } else {
-            for (size_t i = m.size(); i-- > 0;) {
-              if (m[i] == target && (limit == 0 || want < limit)) {
-                m.erase(m.begin() + static_cast<long>(i));
-                ++want;
-              }
-            }
-          }
-          CHECK(removed == want);
-        } else if (op == 10 && m.size() > 2 && rng() % 8 == 0) {
-          size_t a = rng() % m.size();
-          size_t b = a + rng() % (m.size() - a);
-          l.Trim(a, b);
-          m = std::deque<std::string>(m.begin() + a, m.begin() + b + 1);
-        } else if (op == 11 && step % 500 == 0) {
-          ListObject* copy = static_cast<ListObject*>(l.Clone());
-          CHECK(Contents(*copy) == Contents(l));
-          CHECK(copy->MemoryUsage() <= l.MemoryUsage());  // its node array fits exactly
-          delete copy;
+  std::vector<std::pair<int, int>> cases;  // list-max-listpack-size, list-compress-depth
+  for (int fill : {1, 3, 16, -1, -2}) {
+    for (int depth : {0, 1, 3}) cases.emplace_back(fill, depth);
+  }
+  for (const auto& c : cases) {
+    const int fill = c.first, depth = c.second;
+    CAPTURE(fill);
+    CAPTURE(depth);
+    std::mt19937 rng(fill + 100 + depth);
+    ListObject l(fill, depth);
+    std::deque<std::string> m;
+    auto value = [&] {
+      int kind = rng() % 10;
+      size_t len = kind == 0 ? 0 : kind == 1 ? 130 + rng() % 200 : kind == 2 ? 2000 : rng() % 12;
+      std::string s(len, 'a' + static_cast<char>(rng() % 4));
+      if (!s.empty()) s[0] = static_cast<char>('a' + rng() % 4);
+      return s;
+    };
+    for (int step = 0; step < 3000; ++step) {
+      int op = rng() % 12;
+      std::string v = value();
+      if (op <= 2) {
+        l.PushBack(v);
+        m.push_back(v);
+      } else if (op <= 4) {
+        l.PushFront(v);
+        m.push_front(v);
+      } else if (op == 5) {
+        std::string out;
+        CHECK(l.PopFront(&out) == !m.empty());
+        if (!m.empty()) {
+          CHECK(out == m.front());
+          m.pop_front();
         }
-        if (step % 100 == 0) CheckSame(l, m);
+      } else if (op == 6) {
+        std::string out;
+        CHECK(l.PopBack(&out) == !m.empty());
+        if (!m.empty()) {
+          CHECK(out == m.back());
+          m.pop_back();
+        }
+      } else if (op == 7 && !m.empty()) {
+        size_t i = rng() % m.size();
+        l.Set(i, v);
+        m[i] = v;
+      } else if (op == 8 && !m.empty()) {
+        const std::string pivot = m[rng() % m.size()];
+        bool after = rng() % 2;
+        CHECK(l.Insert(pivot, v, after));
+        auto it = std::find(m.begin(), m.end(), pivot);
+        m.insert(after ? it + 1 : it, v);
+      } else if (op == 9 && !m.empty()) {
+        const std::string target = m[rng() % m.size()];
+        size_t limit = rng() % 3;
+        bool from_back = rng() % 2;
+        size_t removed = l.Remove(target, limit, from_back);
+        size_t want = 0;
+        if (!from_back) {
+          for (auto it = m.begin(); it != m.end();) {
+            if (*it == target && (limit == 0 || want < limit)) {
+              it = m.erase(it);
+              ++want;
+            } else {
+              ++it;
+            }
+          }
+        } else {
+          for (size_t i = m.size(); i-- > 0;) {
+            if (m[i] == target && (limit == 0 || want < limit)) {
+              m.erase(m.begin() + static_cast<long>(i));
+              ++want;
+            }
+          }
+        }
+        CHECK(removed == want);
+      } else if (op == 10 && m.size() > 2 && rng() % 8 == 0) {
+        size_t a = rng() % m.size();
+        size_t b = a + rng() % (m.size() - a);
+        l.Trim(a, b);
+        m = std::deque<std::string>(m.begin() + a, m.begin() + b + 1);
+      } else if (op == 11 && step % 500 == 0) {
+        ListObject* copy = static_cast<ListObject*>(l.Clone());
+        CHECK(Contents(*copy) == Contents(l));
+        CHECK(copy->MemoryUsage() <= l.MemoryUsage());  // its node array fits exactly
+        delete copy;
       }
-      CheckSame(l, m);
-      // Positive fills cap the elements per node; every node is used.
-      if (fill > 0 && !m.empty()) CHECK(l.node_count() >= m.size() / static_cast<size_t>(fill));
-      CHECK(l.MemoryUsage() > 0);
+      if (step % 100 == 0) CheckSame(l, m);
     }
+    CheckSame(l, m);
+    // Positive fills cap the elements per node; every node is used.
+    if (fill > 0 && !m.empty()) CHECK(l.node_count() >= m.size() / static_cast<size_t>(fill));
+    CHECK(l.MemoryUsage() > 0);
+  }
 }
 
 TEST_CASE("RPUSH grows big nodes with slack and gives it back when they fill") {
