@@ -35,9 +35,9 @@ class RespSession final : public Session {
   // Under the engine lock: counts the client and lists it (CLIENT LIST), or refuses it
   // past maxclients.
   Next Register();
-  // While a script runs (holding the engine lock, maybe on this thread, serving its loop):
-  // waits until it is busy, then answers commands from `from` on without the lock (-BUSY,
-  // SCRIPT KILL...), or until it ends.
+  // While a script is busy (holding the engine lock, maybe on this thread, serving its
+  // loop): answers commands from `from` on without the lock (-BUSY, SCRIPT KILL...), until
+  // one needs the lock or the script ends.
   // Returns the index of the first command it did not answer; the rest run under the lock.
   size_t RunWhileScriptRuns(size_t from, size_t count, Next* next);
   // True when the output limit of the client's class is crossed (closing is up to the caller).
