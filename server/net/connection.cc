@@ -1,5 +1,7 @@
 #include "server/net/connection.h"
 
+#include <sys/epoll.h>
+
 #include <algorithm>
 #include <asio/post.hpp>
 #include <asio/write.hpp>
@@ -9,6 +11,7 @@
 #include "server/engine/db_set.h"
 #include "server/log.h"
 #include "server/net/memcache_session.h"
+#include "server/net/ready_poller.h"
 #include "server/net/resp_session.h"
 
 namespace tandem::net {
@@ -81,6 +84,11 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
       if (auto self = weak.lock()) self->Resume();
     });
   };
+  ready_token_ = ReadyPoller::Of(ctx_).Add(client.fd, shared_from_this());
+  if (ready_token_ < 0) {
+    Log(LogLevel::kWarning, "Cannot watch client's socket for input: addr=" + client.addr);
+    return Close();
+  }
   if (session_->Open() == Session::Next::kCloseAfterWrite) {
     close_after_write_ = true;
     StartWrite();
@@ -93,55 +101,42 @@ void Connection::ReadMore(bool drained) {
   if (running_) return Later([self = shared_from_this(), drained] { self->ReadMore(drained); });
   if (waiting_ || held_ || closed_ || close_after_write_) return;
   if (out_.pending() > kReadPauseOutputBytes) return;  // resumes after the write
-  if (drained) return WaitReadable();
+  if (drained && !input_arrived_) return WaitReadable();
   TryRead();
 }
 
-// Only after a read found the socket empty: asio's reactor is edge-triggered, and an edge
-// it saw while no read was queued is not reported again. The read lands in landing_ (asio
-// 1.22 tries it at once, which costs a recv that finds the socket empty); a full landing
-// is topped up at once to the read the protocol asked for, so requests are cut where they
-// would be by one read of that size (Redis's inline and query-buffer limits depend on it).
+// Only after a read found the socket empty: the poller calls OnReadable() when input comes.
 void Connection::WaitReadable() {
   in_.ReleaseIfEmpty();
   ReportBuffers();
   waiting_ = true;
-  const size_t limit = std::max<size_t>(1, session_->ReadLimit());
-  const size_t room = std::min(landing_.size(), limit);
-  socket_.async_receive(
-      asio::buffer(landing_.data(), room),
-      [self = shared_from_this(), room, limit](const asio::error_code& ec, size_t n) {
-        self->Landed(ec, n, room, limit);
-      });
 }
 
-void Connection::Landed(const asio::error_code& ec, size_t n, size_t room, size_t limit) {
-  if (running_) {
-    return Later(
-        [self = shared_from_this(), ec, n, room, limit] { self->Landed(ec, n, room, limit); });
-  }
+void Connection::OnReadable(uint32_t events) {
+  input_arrived_ = true;
+  // After the peer's end of stream (or an error), a short read no longer means that more
+  // will be announced: reading goes on until it returns the end or would block.
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) peer_closed_ = true;
+  if (!waiting_) return;  // the next ReadMore() reads it
   waiting_ = false;
-  if (closed_) return;
-  if (ec) return Close();  // end of stream included
-  std::span<char> dst = in_.PrepareRead(limit);
-  std::memcpy(dst.data(), landing_.data(), n);
-  if (n < room) return AfterRead(n, false);
-  asio::error_code more_ec;
-  const size_t more = socket_.read_some(asio::buffer(dst.data() + n, dst.size() - n), more_ec);
-  if (more_ec && more_ec != asio::error::would_block && more_ec != asio::error::try_again) {
-    return Close();
-  }
-  AfterRead(n + more, n + more == dst.size());
+  ReadMore();
 }
 
 void Connection::Later(std::function<void()> fn) { after_run_.push_back(std::move(fn)); }
 
+// Reads what the socket has, as much as the protocol asks for at once, so requests are cut
+// where Redis's and memcached's reads cut them (the inline and query-buffer limits depend
+// on it). A short read emptied the socket: what comes next, the poller reports.
 void Connection::TryRead() {
   std::span<char> room = in_.PrepareRead(session_->ReadLimit());
   asio::error_code ec;
   size_t n = socket_.read_some(asio::buffer(room.data(), room.size()), ec);
-  if (ec == asio::error::would_block || ec == asio::error::try_again) return WaitReadable();
-  if (ec) return Close();
+  if (ec == asio::error::would_block || ec == asio::error::try_again) {
+    input_arrived_ = false;
+    return WaitReadable();
+  }
+  if (ec) return Close();  // end of stream included
+  if (n < room.size() && !peer_closed_) input_arrived_ = false;
   AfterRead(n, n == room.size());
 }
 
@@ -161,11 +156,8 @@ void Connection::AfterRead(size_t n, bool filled) {
     return Close();
   }
   if (!filled) {
-    // A short read emptied the socket: the next bytes come with a readiness event. With the
-    // replies' write deferred (DeferWrite), the wait starts after it, because asio first
-    // tries the read at once: before the write that try always finds an empty socket and
-    // delays the reply; after it, it mostly does too (under memcaslap, 0.97 of these tries
-    // a request come back empty: see README's latest figures).
+    // With the replies' write deferred (DeferWrite), reading goes on after it: an end of
+    // stream read before it would close the connection with the replies unsent.
     if (write_deferred_) {
       wait_after_write_ = true;
     } else {
@@ -370,11 +362,13 @@ void Connection::Close() {
   if (running_) return Later([self = shared_from_this()] { self->Close(); });
   if (closed_) return;
   closed_ = true;
+  auto self = shared_from_this();  // the poller may hold the last reference
   server_.client_buffer_bytes.fetch_sub(std::exchange(reported_buffer_bytes_, 0),
                                         std::memory_order_relaxed);
   if (!session_->Closed()) RetryClosed();  // a busy script: the loop goes on meanwhile
   pause_timer_.cancel();
   block_timer_.cancel();
+  ReadyPoller::Of(ctx_).Remove(std::exchange(ready_token_, -1), socket_.native_handle());
   asio::error_code ignored;
   socket_.shutdown(asio::socket_base::shutdown_both, ignored);
   socket_.close(ignored);

@@ -5,7 +5,6 @@
 // reach it only through ClientState::kill / ::push, which post onto its loop.
 #pragma once
 
-#include <array>
 #include <asio/generic/stream_protocol.hpp>
 #include <asio/io_context.hpp>
 #include <asio/steady_timer.hpp>
@@ -36,13 +35,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // local addresses.
   void Start(std::string addr, std::string laddr, bool unix_socket);
 
+  // New input arrived on the socket (ReadyPoller); `events` are epoll's.
+  void OnReadable(uint32_t events);
+
  private:
   // Reads when allowed (not held, not closing, output not piled up); `drained` when the
-  // last read emptied the socket, so the next one waits for readiness first.
+  // last read emptied the socket, so the next one waits for input unless some came since.
   void ReadMore(bool drained = false);
   void WaitReadable();
-  // A wait for input completed with `n` bytes in landing_.
-  void Landed(const asio::error_code& ec, size_t n, size_t room, size_t limit);
   // While the session runs (running_), a handler of this connection can only be reached
   // from a busy script that serves the loop (EngineLock::LendToLoop): the handler calls
   // this to be kept in after_run_ and posted when the run ends. Checked before the closure
@@ -89,11 +89,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // The configuration as of the last read: read here without the engine lock.
   std::shared_ptr<const Config> config_;
   InputBuffer in_;
-  // Where a wait for input lands: the reactor reads into it as the socket turns readable,
-  // then the bytes move to in_. asio's async_wait would re-arm epoll (an epoll_ctl per
-  // request, ~5% of a memcaslap run's CPU); a read op needs no re-arm. Small, so an idle
-  // connection still holds no query buffer.
-  std::array<char, 512> landing_;
+  int64_t ready_token_ = -1;  // the socket's registration with this loop's ReadyPoller
   OutputBuffer out_;
   std::unique_ptr<Session> session_;
   asio::steady_timer pause_timer_;
@@ -110,13 +106,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::vector<protocol::PushPtr> draining_;
   size_t reported_buffer_bytes_ = 0;
   std::vector<std::function<void()>> after_run_;
-  bool waiting_ = false;  // an async wait for readability is pending
-  bool held_ = false;     // commands are left to run (yielded or paused): no reading
-  bool blocked_ = false;  // a command waits on keys: reading goes on, running resumes on wake
+  bool waiting_ = false;       // waits for OnReadable() to read
+  bool input_arrived_ = true;  // input came since the last read that emptied the socket
+  bool peer_closed_ = false;   // the peer's end of stream or an error was announced
+  bool held_ = false;          // commands are left to run (yielded or paused): no reading
+  bool blocked_ = false;       // a command waits on keys: reading goes on, running resumes on wake
   bool writing_ = false;
   bool running_ = false;           // inside session_->Process()
   bool write_deferred_ = false;    // in this thread's deferred writes
-  bool wait_after_write_ = false;  // the wait for input starts after that write
+  bool wait_after_write_ = false;  // reading goes on after that write
   bool closed_ = false;
   bool close_after_write_ = false;
 };

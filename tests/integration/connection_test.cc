@@ -1,9 +1,12 @@
 // Integration tests against the real binary: redis-cli-style basics, pipelining, malformed
 // protocol input, RESP3, CLIENT KILL and MONITOR.
 #include <doctest/doctest.h>
+#include <sys/socket.h>
 
+#include <chrono>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/integration/server_fixture.h"
@@ -108,6 +111,36 @@ TEST_CASE("HELLO 3 switches the connection to RESP3 and HELLO 2 back") {
   CHECK(conn.Command({"HELLO", "2"}).rfind("*14\r\n", 0) == 0);
   CHECK(conn.Command({"CLIENT", "GETNAME"}) == "$-1\r\n");
   CHECK(conn.Command({"INFO", "cluster"}) == "$30\r\n# Cluster\r\ncluster_enabled:0\r\n\r\n");
+}
+
+TEST_CASE("a client that shuts down its sending side gets every reply, then the server closes") {
+  // Requests and end of stream announced together or one after the other. Together: on a
+  // single io thread held by a 150 ms script, both arrive before the loop polls again.
+  std::unique_ptr<TestServer> server = TestServer::Start({"--io-threads", "1"});
+  REQUIRE(server);
+  for (int mode = 0; mode < 3; ++mode) {
+    CAPTURE(mode);
+    RawConn busy(server->address());
+    RawConn conn(server->address());
+    REQUIRE(busy.connected());
+    REQUIRE(conn.connected());
+    REQUIRE(conn.Command({"PING"}) == "+PONG\r\n");  // registered with its loop
+    if (mode == 2) {
+      busy.Send(EncodeCommand(
+          {"EVAL",
+           "local s = redis.call('TIME') while true do local n = redis.call('TIME') "
+           "if (n[1] - s[1]) * 1000000 + (n[2] - s[2]) > 150000 then return 1 end end",
+           "0"}));
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    }
+    conn.Send("PING\r\n*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\n");
+    if (mode == 1) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(shutdown(conn.fd(), SHUT_WR) == 0);
+    std::string got;
+    CHECK(conn.WaitClosed(&got));
+    CHECK(got == "+PONG\r\n$2\r\nhi\r\n");
+    if (mode == 2) CHECK(busy.ReadReply() == ":1\r\n");
+  }
 }
 
 TEST_CASE("CLIENT KILL ID closes the other connection") {
