@@ -1,7 +1,5 @@
 #include "server/net/ready_poller.h"
 
-#include <unistd.h>
-
 #include "server/net/connection.h"
 
 namespace tandem::net {
@@ -60,10 +58,10 @@ void ReadyPoller::Arm() {
   });
 }
 
-// The connections are resolved (and held) before any of them runs: one may close another,
-// and a closed one's slot may be reused, and the wait is re-armed first: a busy script that a
-// connection starts serves this loop (EngineLock::LendToLoop), and the poller's next
-// round is among what it serves.
+// The round's connections are resolved (and held) before any of them runs, because one
+// may close another and its slot may be reused meanwhile. The wait is re-armed before they
+// run: a busy script that one of them starts serves this loop (EngineLock::LendToLoop),
+// and the poller's next round must be among what it serves.
 void ReadyPoller::OnReady() {
   int n = epoll_wait(epfd_, events_.data(), static_cast<int>(events_.size()), 0);
   std::vector<std::pair<std::shared_ptr<Connection>, uint32_t>> ready;
