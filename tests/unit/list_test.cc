@@ -89,19 +89,13 @@ TEST_CASE("ListObject matches a deque model under random operations at every nod
       } else if (op <= 4) {
         l.PushFront(v);
         m.push_front(v);
-      } else if (op == 5) {
+      } else if (op == 5 || op == 6) {
+        const bool front = op == 5;
         std::string out;
-        CHECK(l.PopFront(&out) == !m.empty());
+        CHECK((front ? l.PopFront(&out) : l.PopBack(&out)) == !m.empty());
         if (!m.empty()) {
-          CHECK(out == m.front());
-          m.pop_front();
-        }
-      } else if (op == 6) {
-        std::string out;
-        CHECK(l.PopBack(&out) == !m.empty());
-        if (!m.empty()) {
-          CHECK(out == m.back());
-          m.pop_back();
+          CHECK(out == (front ? m.front() : m.back()));
+          front ? m.pop_front() : m.pop_back();
         }
       } else if (op == 7 && !m.empty()) {
         size_t i = rng() % m.size();
