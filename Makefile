@@ -123,7 +123,7 @@ bench: build
 
 bench-pubsub: build
 	cmake --build $(BUILD_DIR) --target tandem-pubsub-bench -j$(JOBS)
-	python3 bench/pubsub_bench.py --client $(BUILD_DIR)/tandem-pubsub-bench --tandem-bin $(BUILD_DIR)/tandem-server
+	python3 bench/pubsub_bench.py --client $(abspath $(BUILD_DIR))/tandem-pubsub-bench --tandem-bin $(abspath $(BUILD_DIR))/tandem-server
 
 clean:
 	rm -rf $(BUILD_DIR) $(SAN_DIR) $(TSAN_DIR)

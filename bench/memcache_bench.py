@@ -7,6 +7,7 @@ Memory: 1,000,000 `set key:NNNNNNN 0 0 16` items pipelined over one connection; 
 memory growth per item for each server.
 
 Usage: bench/memcache_bench.py [--tandem PATH] [--runs 5] [--seconds 10] [--items 1000000]
+(--items 0 skips the memory probe)
 """
 import argparse
 import os
@@ -117,6 +118,8 @@ def main():
             print("| %s | %d | %d | %.2f | %s |" % (mix, statistics.median(a), statistics.median(b),
                                                    statistics.median(b) / statistics.median(a),
                                                    ratios))
+    if args.items == 0:
+        return
     per_item = {}
     for kind in ("memcached", "tandem"):
         proc, port = start(kind, args.tandem)

@@ -452,7 +452,7 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
       NotifyKeyspaceEvent(server_, notify::kString, mode == 'A' ? "append" : "prepend", key,
                           d.index());
     } else if (stale_lease) {
-      engine::Entry::Init init = StringInit(req.data, client_flags, {});
+      engine::Entry::Init init = StringInit(req, client_flags, {});
       init.lease = stale_lease;
       w.Set(init, /*keep_ttl=*/true);
       w.Commit();
@@ -464,7 +464,7 @@ void TextProtocol::MetaSet(const Request& req, std::string* out) {
         NotifyKeyspaceEvent(server_, notify::kGeneric, "del", key, d.index());
       }
     } else {
-      w.Set(StringInit(req.data, client_flags, exp));
+      w.Set(StringInit(req, client_flags, exp));
       w.Commit();
       NotifyKeyspaceEvent(server_, notify::kString, "set", key, d.index());
     }

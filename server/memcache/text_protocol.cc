@@ -87,15 +87,22 @@ bool ParseStorage(const Tokens& t, StorageArgs* a) {
   return a->vlen >= 0 && a->vlen <= INT_MAX - 2;
 }
 
+// The entry of a string value before its encoding is chosen: memcached's client flags and
+// the expiry.
+engine::Entry::Init ItemInit(uint32_t flags, const Expiry& exp) {
+  engine::Entry::Init init;
+  init.client_flags = flags;
+  init.has_expire = exp.kind == Expiry::kAt;
+  init.expire_at_ms = exp.at_ms;
+  return init;
+}
+
 }  // namespace
 
 // Builds the entry of a string value as RESP's SET would store it (int, embstr or raw), with
 // memcached's client flags.
 engine::Entry::Init StringInit(std::string_view value, uint32_t flags, const Expiry& exp) {
-  engine::Entry::Init init;
-  init.client_flags = flags;
-  init.has_expire = exp.kind == Expiry::kAt;
-  init.expire_at_ms = exp.at_ms;
+  engine::Entry::Init init = ItemInit(flags, exp);
   long long v;
   if (value.size() <= 20 && engine::StringToLL(value, &v)) {
     init.encoding = engine::Encoding::kInt;
@@ -107,6 +114,14 @@ engine::Entry::Init StringInit(std::string_view value, uint32_t flags, const Exp
     init.encoding = engine::Encoding::kRaw;
     init.raw = new std::string(value);
   }
+  return init;
+}
+
+engine::Entry::Init StringInit(const Request& req, uint32_t flags, const Expiry& exp) {
+  if (!req.raw) return StringInit(req.data, flags, exp);
+  engine::Entry::Init init = ItemInit(flags, exp);  // longer than an embstr: raw
+  init.encoding = engine::Encoding::kRaw;
+  init.raw = req.raw.release();
   return init;
 }
 
@@ -194,6 +209,7 @@ Frame FrameRequest(std::string_view input, size_t item_size_max, Request* req) {
   }
   req->has_data = req->bad_chunk = req->too_large = false;
   req->data = {};
+  req->raw.reset();
   protocol::memcache::Tokenize(protocol::memcache::LineBefore(input, nl), &req->tokens);
   f.kind = Frame::kRequest;
   f.consumed = nl + 1;
@@ -225,6 +241,10 @@ Frame FrameRequest(std::string_view input, size_t item_size_max, Request* req) {
   req->data = input.substr(f.consumed, a.vlen);
   req->bad_chunk = input.substr(f.consumed + a.vlen, 2) != "\r\n";
   f.consumed = total;
+  const bool whole = t.tok[0] == "ms" || (a.op != StoreOp::kAppend && a.op != StoreOp::kPrepend);
+  if (whole && !req->bad_chunk && req->data.size() > engine::kEmbStrMaxLen) {
+    req->raw = std::make_unique<std::string>(req->data);
+  }
   return f;
 }
 
@@ -510,7 +530,7 @@ void TextProtocol::Store(const Request& req, std::string* out) {
     }
     return reply("STORED\r\n");
   }
-  w.Set(StringInit(req.data, a.flags, exp));
+  w.Set(StringInit(req, a.flags, exp));
   w.Commit();
   NotifyKeyspaceEvent(server_, notify::kString, event, key, d.index());
   reply("STORED\r\n");

@@ -149,6 +149,7 @@ Session::Next MemcacheSession::Process() {
       dispatcher_.EndBatch();
     }
     if (lock.owns_lock()) lock.unlock();
+    for (size_t i = 0; i < count; ++i) batch_[i].raw.reset();  // values not stored
     if (ran > 0) in_.Consume(batch_ends_[ran - 1]);
     if (after == memcache::TextProtocol::After::kClose) return Next::kClose;
     if (after == memcache::TextProtocol::After::kCloseAfterWrite) return Next::kCloseAfterWrite;

@@ -68,5 +68,34 @@ TEST_CASE("framing waits for a whole data block and swallows values over the lim
   CHECK_FALSE(req.has_data);
 }
 
+TEST_CASE("framing copies a long value set whole into the string the entry will own") {
+  tandem::memcache::Request req;
+  const std::string value(100, 'v');
+  auto frame = [&](const std::string& line, const std::string& block) {
+    return tandem::memcache::FrameRequest(line + "\r\n" + block, 1024 * 1024, &req);
+  };
+  for (const char* cmd : {"set k 0 0 100", "add k 0 0 100", "cas k 0 0 100 7", "ms k 100"}) {
+    frame(cmd, value + "\r\n");
+    REQUIRE(req.raw);
+    CHECK(*req.raw == value);
+    auto init = tandem::memcache::StringInit(req, 5, {});
+    CHECK(init.encoding == tandem::engine::Encoding::kRaw);
+    CHECK(init.client_flags == 5);
+    CHECK(*init.raw == value);
+    CHECK_FALSE(req.raw);  // taken
+    delete init.raw;
+  }
+  frame("append k 0 0 100", value + "\r\n");
+  CHECK_FALSE(req.raw);  // appended to the stored value, never stored whole
+  frame("set k 0 0 100", value + "xx");
+  CHECK_FALSE(req.raw);  // a bad data chunk
+  frame("set k 0 0 44", std::string(44, 'v') + "\r\n");
+  CHECK_FALSE(req.raw);  // short enough to embed
+  CHECK(tandem::memcache::StringInit(req, 0, {}).encoding == tandem::engine::Encoding::kEmbStr);
+  frame("set k 0 0 100", value + "\r\n");
+  frame("get k", "");
+  CHECK_FALSE(req.raw);  // a request framed into the same place drops what the last left
+}
+
 }  // namespace
 }  // namespace tandem::protocol::memcache
