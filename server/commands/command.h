@@ -48,6 +48,9 @@ enum CommandFlag : uint32_t {
   // Tandem's own, not listed by COMMAND: what deterministic scripts need to know.
   kSortForScript = 1u << 24,  // the reply is sorted for scripts (Redis 2.6-4.0's "S" flag)
   kRandom = 1u << 25,         // nondeterministic output (Redis 2.6-6.2's "R" flag)
+  // Tandem's own: argv[2] is a member or field of the set or hash at argv[1], looked up in
+  // its table; a batch prefetches it (Dispatcher::LockBatch).
+  kMemberHint = 1u << 26,
 };
 
 // The flag names COMMAND INFO prints, in Redis's order.

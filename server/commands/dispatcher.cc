@@ -8,6 +8,7 @@
 #include "server/commands/families.h"
 #include "server/commands/server_family.h"
 #include "server/engine/ascii.h"
+#include "server/engine/str_table.h"
 
 namespace tandem::commands {
 
@@ -481,6 +482,23 @@ void Dispatcher::BeginBatch() { clock_us_ = engine::WallClockUs(); }
 
 void Dispatcher::PrefetchKey(CmdArgs argv, const ClientState& client, int phase) {
   if (argv.size() >= 2) server_.dbs().db(client.db_index).PrefetchKey(argv[1], phase);
+}
+
+void Dispatcher::PrefetchMember(CmdArgs argv, const ClientState& client, size_t i, int phase) {
+  if (argv.size() < 3) return;
+  if (phase == 1) {
+    if (member_tables_[i]) member_tables_[i]->Prefetch(argv[2], 1);
+    return;
+  }
+  if (hint_name_.data() == nullptr || argv[0] != hint_name_) {
+    hint_name_ = argv[0];
+    const CommandSpec* spec = server_.commands().Find(argv[0]);
+    hint_ = spec && (spec->flags & kMemberHint);
+  }
+  if (!hint_) return;
+  const engine::StrTable* table = server_.dbs().db(client.db_index).MemberTable(argv[1]);
+  if (table) table->Prefetch(argv[2], 0);
+  member_tables_[i] = table;
 }
 
 bool Dispatcher::PausedFor(CmdArgs argv) const {

@@ -8,6 +8,7 @@
 
 #include <mutex>
 #include <string_view>
+#include <vector>
 
 #include "server/commands/command.h"
 #include "server/server_state.h"
@@ -41,6 +42,11 @@ class Dispatcher {
     if (count > 1) {
       for (int phase = 0; phase < 2; ++phase) {
         for (size_t i = 0; i < count; ++i) PrefetchKey(CmdArgs(argv_at(i)), client, phase);
+      }
+      member_tables_.assign(count, nullptr);
+      hint_name_ = {};
+      for (int phase = 0; phase < 2; ++phase) {
+        for (size_t i = 0; i < count; ++i) PrefetchMember(CmdArgs(argv_at(i)), client, i, phase);
       }
     }
     return guard;
@@ -85,6 +91,10 @@ class Dispatcher {
   // Lookup hint for a command about to run in this batch (its first argument is taken as
   // its key, which it is for most commands; a wrong guess only wastes the hint).
   void PrefetchKey(CmdArgs argv, const ClientState& client, int phase);
+  // The same for the member a kMemberHint command (SADD, HGET...) looks up in its set's or
+  // hash's table: phase 0 finds the table (its key was prefetched) and fetches the member's
+  // bucket, phase 1 the chain's first node. Command `i` of the batch.
+  void PrefetchMember(CmdArgs argv, const ClientState& client, size_t i, int phase);
   // Returns the command to run or nullptr after replying with the lookup/arity error.
   const CommandSpec* Lookup(CmdArgs argv, protocol::ReplyBuilder& rb);
   // Whether `spec` is refused when memory stays over maxmemory after eviction.
@@ -104,6 +114,12 @@ class Dispatcher {
   // by the innermost call only.
   int invoke_depth_ = 0;
   int64_t clock_us_ = 0;  // when the next command starts; guarded by the engine lock
+  // PrefetchMember's state for the batch being locked: each command's member table, and the
+  // last command name looked up with whether it takes the hint (a batch mostly repeats one
+  // command, so a run of them costs one lookup).
+  std::vector<const engine::StrTable*> member_tables_;
+  std::string_view hint_name_;
+  bool hint_ = false;
   // The client call running now (Execute), whose keys a script's reads record for tracking.
   const CommandSpec* caller_spec_ = nullptr;
   CmdArgs caller_argv_;

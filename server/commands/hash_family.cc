@@ -389,15 +389,15 @@ void CmdHScan(CmdArgs argv, CommandContext& ctx) {
 
 void RegisterHashFamily(CommandTable& table) {
   // clang-format off
-  table.Register({.name = "hset", .arity = -4, .flags = kWrite | kDenyOom | kFast,
+  table.Register({.name = "hset", .arity = -4, .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHSet});
-  table.Register({.name = "hsetnx", .arity = 4, .flags = kWrite | kDenyOom | kFast,
+  table.Register({.name = "hsetnx", .arity = 4, .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHSetNx});
-  table.Register({.name = "hmset", .arity = -4, .flags = kWrite | kDenyOom | kFast,
+  table.Register({.name = "hmset", .arity = -4, .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHMSet});
-  table.Register({.name = "hget", .arity = 3, .flags = kReadOnly | kFast,
+  table.Register({.name = "hget", .arity = 3, .flags = kReadOnly | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHGet});
-  table.Register({.name = "hmget", .arity = -3, .flags = kReadOnly | kFast,
+  table.Register({.name = "hmget", .arity = -3, .flags = kReadOnly | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHMGet});
   table.Register({.name = "hgetall", .arity = 2, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHGetAll});
@@ -405,17 +405,17 @@ void RegisterHashFamily(CommandTable& table) {
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHKeys});
   table.Register({.name = "hvals", .arity = 2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHVals});
-  table.Register({.name = "hdel", .arity = -3, .flags = kWrite | kFast,
+  table.Register({.name = "hdel", .arity = -3, .flags = kWrite | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHDel});
   table.Register({.name = "hlen", .arity = 2, .flags = kReadOnly | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHLen});
-  table.Register({.name = "hexists", .arity = 3, .flags = kReadOnly | kFast,
+  table.Register({.name = "hexists", .arity = 3, .flags = kReadOnly | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHExists});
-  table.Register({.name = "hstrlen", .arity = 3, .flags = kReadOnly | kFast,
+  table.Register({.name = "hstrlen", .arity = 3, .flags = kReadOnly | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHStrLen});
-  table.Register({.name = "hincrby", .arity = 4, .flags = kWrite | kDenyOom | kFast,
+  table.Register({.name = "hincrby", .arity = 4, .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHIncrBy});
-  table.Register({.name = "hincrbyfloat", .arity = 4, .flags = kWrite | kDenyOom | kFast,
+  table.Register({.name = "hincrbyfloat", .arity = 4, .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHIncrByFloat});
   table.Register({.name = "hrandfield", .arity = -2, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHRandField});

@@ -434,15 +434,15 @@ void CmdSScan(CmdArgs argv, CommandContext& ctx) {
 
 void RegisterSetFamily(CommandTable& table) {
   // clang-format off
-  table.Register({.name = "sadd", .arity = -3, .flags = kWrite | kDenyOom | kFast,
+  table.Register({.name = "sadd", .arity = -3, .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSAdd});
-  table.Register({.name = "srem", .arity = -3, .flags = kWrite | kFast,
+  table.Register({.name = "srem", .arity = -3, .flags = kWrite | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSRem});
   table.Register({.name = "smembers", .arity = 2, .flags = kReadOnly | kSortForScript,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSMembers});
-  table.Register({.name = "sismember", .arity = 3, .flags = kReadOnly | kFast,
+  table.Register({.name = "sismember", .arity = 3, .flags = kReadOnly | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSIsMember});
-  table.Register({.name = "smismember", .arity = -3, .flags = kReadOnly | kFast,
+  table.Register({.name = "smismember", .arity = -3, .flags = kReadOnly | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSMIsMember});
   table.Register({.name = "scard", .arity = 2, .flags = kReadOnly | kFast,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdSCard});

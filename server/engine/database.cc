@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "server/engine/collections.h"
 #include "server/engine/db_set.h"
 #include "server/engine/key_write.h"
 #include "server/engine/numbers.h"
@@ -150,6 +151,15 @@ size_t Database::ActiveExpire(int64_t now_ms, int64_t deadline_us) {
 void Database::Housekeep(int64_t rehash_us) {
   table_.ShrinkIfSparse();
   if (table_.rehashing()) table_.RehashFor(rehash_us);
+}
+
+const StrTable* Database::MemberTable(std::string_view key) {
+  const Entry* e = table_.Find(key, false).entry;
+  if (!e || e->encoding() != Encoding::kHashtable) return nullptr;
+  if (e->type() == ObjType::kSet) return &static_cast<const SetTableObject*>(e->object())->table();
+  if (e->type() == ObjType::kHash)
+    return &static_cast<const HashTableObject*>(e->object())->table();
+  return nullptr;
 }
 
 }  // namespace tandem::engine

@@ -19,6 +19,7 @@
 namespace tandem::engine {
 
 class DbSet;
+class StrTable;
 
 class Database {
  public:
@@ -62,6 +63,10 @@ class Database {
     uint64_t h = HashBytes(key);
     phase == 0 ? table_.Prefetch(h) : table_.PrefetchChain(h);
   }
+
+  // The member table of the set or hash at `key` when it has one ("hashtable" encoding),
+  // for lookup hints (StrTable::Prefetch); nullptr otherwise. No expiry, no stats.
+  const StrTable* MemberTable(std::string_view key);
 
   // One-call writes, each a KeyWrite on `key`.
   // Stores a new value under `key`, replacing any old one. With keep_ttl the old expiry

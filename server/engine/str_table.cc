@@ -48,6 +48,16 @@ StrTable::Node* StrTable::FindNode(std::string_view key) const {
   return nullptr;
 }
 
+void StrTable::Prefetch(std::string_view key, int phase) const {
+  if (size_ == 0) return;
+  Node* const* bucket = &buckets_[BucketOf(key)];
+  if (phase == 0) {
+    __builtin_prefetch(bucket);
+  } else if (*bucket) {
+    __builtin_prefetch(*bucket);
+  }
+}
+
 bool StrTable::Find(std::string_view key, std::string_view* value) const {
   Node* n = FindNode(key);
   if (!n) return false;

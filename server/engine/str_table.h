@@ -63,6 +63,9 @@ class StrTable {
     ++cursor;
     return Rev(cursor);
   }
+  // Lookup hints for a batch, as Table's: phase 0 fetches the bucket of `key`, phase 1 the
+  // first node of its chain. They change nothing.
+  void Prefetch(std::string_view key, int phase) const;
   // A random element (the table must not be empty).
   std::pair<std::string_view, std::string_view> Random(std::mt19937_64& rng) const;
 

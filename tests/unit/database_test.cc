@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "server/commands/string_ops.h"
+#include "server/engine/collections.h"
 #include "server/engine/db_set.h"
 #include "server/engine/key_write.h"
 
@@ -527,4 +528,43 @@ TEST_CASE("A read fetches an entry; copies keep it, new values and the active cy
   f.db.ActiveExpire(kNow + 100000, INT64_MAX);
   CHECK(f.dbs.stats().expired_keys == 11);
   CHECK(f.dbs.stats().expired_unfetched == 6);
+}
+
+TEST_CASE("MemberTable finds the table of a hashtable set or hash, and nothing else") {
+  using tandem::engine::HashPackObject;
+  using tandem::engine::HashTableObject;
+  using tandem::engine::IntSetObject;
+  using tandem::engine::ObjType;
+  using tandem::engine::SetTableObject;
+  Fixture f;
+  auto put = [&](std::string_view key, ObjType type, Encoding enc, tandem::engine::Object* o) {
+    Entry::Init init;
+    init.type = type;
+    init.encoding = enc;
+    init.object = o;
+    f.db.Put(key, init);
+  };
+  auto* set = new SetTableObject();
+  set->table().Insert("alpha");
+  put("set", ObjType::kSet, Encoding::kHashtable, set);
+  auto* hash = new HashTableObject();
+  hash->table().Insert("field", "value");
+  put("hash", ObjType::kHash, Encoding::kHashtable, hash);
+  put("ints", ObjType::kSet, Encoding::kIntset, IntSetObject::Create());
+  put("small", ObjType::kHash, Encoding::kListpack, HashPackObject::Create());
+  f.db.PutString("str", "x");
+  CHECK(f.db.MemberTable("set") == &set->table());
+  CHECK(f.db.MemberTable("hash") == &hash->table());
+  CHECK(f.db.MemberTable("ints") == nullptr);
+  CHECK(f.db.MemberTable("small") == nullptr);
+  CHECK(f.db.MemberTable("str") == nullptr);
+  CHECK(f.db.MemberTable("nosuch") == nullptr);
+  // The hints change nothing, for members present or not, and on an empty table.
+  for (int phase = 0; phase < 2; ++phase) {
+    set->table().Prefetch("alpha", phase);
+    set->table().Prefetch("nope", phase);
+    tandem::engine::StrTable({false}).Prefetch("x", phase);
+  }
+  CHECK(set->table().size() == 1);
+  CHECK(set->table().Contains("alpha"));
 }
