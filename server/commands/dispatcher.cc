@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 #include "protocol/errors.h"
@@ -151,9 +152,23 @@ void CountError(ServerState& server, std::string_view text) {
 
 }  // namespace
 
+const CommandSpec* Dispatcher::FindCommand(std::string_view name) {
+  if (last_spec_ && name.size() == last_name_len_ &&
+      std::memcmp(name.data(), last_name_, name.size()) == 0) {
+    return last_spec_;
+  }
+  const CommandSpec* spec = server_.commands().Find(name);
+  if (spec && name.size() <= sizeof(last_name_)) {
+    std::memcpy(last_name_, name.data(), name.size());
+    last_name_len_ = name.size();
+    last_spec_ = spec;
+  }
+  return spec;
+}
+
 const CommandSpec* Dispatcher::Lookup(CmdArgs argv, protocol::ReplyBuilder& rb) {
   const CommandTable& table = server_.commands();
-  const CommandSpec* spec = table.Find(argv[0]);
+  const CommandSpec* spec = FindCommand(argv[0]);
   if (!spec) {
     std::string err = UnknownCommandError(argv);
     CountError(server_, err);
@@ -490,12 +505,8 @@ void Dispatcher::PrefetchMember(CmdArgs argv, const ClientState& client, size_t 
     if (member_tables_[i]) member_tables_[i]->Prefetch(argv[2], 1);
     return;
   }
-  if (hint_name_.data() == nullptr || argv[0] != hint_name_) {
-    hint_name_ = argv[0];
-    const CommandSpec* spec = server_.commands().Find(argv[0]);
-    hint_ = spec && (spec->flags & kMemberHint);
-  }
-  if (!hint_) return;
+  const CommandSpec* spec = FindCommand(argv[0]);
+  if (!spec || !(spec->flags & kMemberHint)) return;
   const engine::StrTable* table = server_.dbs().db(client.db_index).MemberTable(argv[1]);
   if (table) table->Prefetch(argv[2], 0);
   member_tables_[i] = table;

@@ -44,7 +44,6 @@ class Dispatcher {
         for (size_t i = 0; i < count; ++i) PrefetchKey(CmdArgs(argv_at(i)), client, phase);
       }
       member_tables_.assign(count, nullptr);
-      hint_name_ = {};
       for (int phase = 0; phase < 2; ++phase) {
         for (size_t i = 0; i < count; ++i) PrefetchMember(CmdArgs(argv_at(i)), client, i, phase);
       }
@@ -95,6 +94,10 @@ class Dispatcher {
   // hash's table: phase 0 finds the table (its key was prefetched) and fetches the member's
   // bucket, phase 1 the chain's first node. Command `i` of the batch.
   void PrefetchMember(CmdArgs argv, const ClientState& client, size_t i, int phase);
+  // CommandTable::Find, remembering the last name found: a pipeline mostly repeats one
+  // command, and comparing its bytes again costs less than hashing it and matching it
+  // without regard to case.
+  const CommandSpec* FindCommand(std::string_view name);
   // Returns the command to run or nullptr after replying with the lookup/arity error.
   const CommandSpec* Lookup(CmdArgs argv, protocol::ReplyBuilder& rb);
   // Whether `spec` is refused when memory stays over maxmemory after eviction.
@@ -114,12 +117,12 @@ class Dispatcher {
   // by the innermost call only.
   int invoke_depth_ = 0;
   int64_t clock_us_ = 0;  // when the next command starts; guarded by the engine lock
-  // PrefetchMember's state for the batch being locked: each command's member table, and the
-  // last command name looked up with whether it takes the hint (a batch mostly repeats one
-  // command, so a run of them costs one lookup).
+  // PrefetchMember's state for the batch being locked: each command's member table.
   std::vector<const engine::StrTable*> member_tables_;
-  std::string_view hint_name_;
-  bool hint_ = false;
+  // FindCommand's cache: the last name it found (its exact bytes) and its spec.
+  char last_name_[24];
+  size_t last_name_len_ = 0;
+  const CommandSpec* last_spec_ = nullptr;
   // The client call running now (Execute), whose keys a script's reads record for tracking.
   const CommandSpec* caller_spec_ = nullptr;
   CmdArgs caller_argv_;
