@@ -100,6 +100,9 @@ TEST_CASE("volatile-ttl evicts the keys nearest their expiry and never keys with
   // Once only keys without a TTL are left, writes that add data are refused; reads work.
   CHECK(FillKeys(c.get(), "more:", 30000, false) > 0);
   CHECK(WriteUntilOom(c.get()));
+  // Well over the limit (see the noeviction test), with no TTL left to evict by.
+  const long long used = InfoField(c.get(), "memory", "used_memory");
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "maxmemory", std::to_string(used / 2)})) == "OK");
   CHECK(Str(Run(c.get(), {"SET", "one-more", std::string(1000, 'x')})) == kOom);
   CHECK(Str(Run(c.get(), {"GET", "keep:1"})) == std::string(100, 'v'));
   CHECK(Str(Run(c.get(), {"DEL", "keep:1"})) == "1");
@@ -115,7 +118,14 @@ TEST_CASE("noeviction refuses writes over the limit and keeps every key" *
   CHECK(Str(Run(c.get(), {"EXISTS", "k:0", "k:1"})) == "2");
   CHECK(WriteUntilOom(c.get()));
   CHECK(InfoField(c.get(), "stats", "evicted_keys") == 0);
+  // Right at the limit the connection's own buffers (counted in used_memory, as in Redis)
+  // decide whether a small write still fits; with the limit at half the memory in use,
+  // every write that adds data is refused and nothing is evicted to make room.
+  const long long used = InfoField(c.get(), "memory", "used_memory");
+  CHECK(Str(Run(c.get(), {"CONFIG", "SET", "maxmemory", std::to_string(used / 2)})) == "OK");
   CHECK(Str(Run(c.get(), {"SET", "x", "y"})) == kOom);
+  CHECK(InfoField(c.get(), "stats", "evicted_keys") == 0);
+  CHECK(Str(Run(c.get(), {"EXISTS", "k:0", "k:1"})) == "2");
   // Raising the limit at run time lets writes in again.
   CHECK(Str(Run(c.get(), {"CONFIG", "SET", "maxmemory", "0"})) == "OK");
   CHECK(Str(Run(c.get(), {"SET", "x", "y"})) == "OK");
