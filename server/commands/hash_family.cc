@@ -415,7 +415,8 @@ void RegisterHashFamily(CommandTable& table) {
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHStrLen});
   table.Register({.name = "hincrby", .arity = 4, .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHIncrBy});
-  table.Register({.name = "hincrbyfloat", .arity = 4, .flags = kWrite | kDenyOom | kFast | kMemberHint,
+  table.Register({.name = "hincrbyfloat", .arity = 4,
+                  .flags = kWrite | kDenyOom | kFast | kMemberHint,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHIncrByFloat});
   table.Register({.name = "hrandfield", .arity = -2, .flags = kReadOnly | kRandom,
                   .first_key = 1, .last_key = 1, .step = 1, .handler = &CmdHRandField});
