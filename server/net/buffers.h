@@ -52,6 +52,7 @@ class OutputBuffer {
   size_t pending() const { return queued_.size() + sending_.size(); }
   size_t capacity() const { return queued_.capacity() + sending_.capacity(); }
   bool sending() const { return !sending_.empty(); }
+  std::string_view sending_bytes() const { return sending_; }
 
   // Moves the queued bytes to the in-flight buffer and returns them.
   std::string_view BeginSend();

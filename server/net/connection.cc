@@ -1,17 +1,18 @@
 #include "server/net/connection.h"
 
+#include <fcntl.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <asio/post.hpp>
-#include <asio/write.hpp>
+#include <cerrno>
 #include <cstring>
 #include <utility>
 
 #include "server/engine/db_set.h"
 #include "server/log.h"
 #include "server/net/memcache_session.h"
-#include "server/net/ready_poller.h"
 #include "server/net/resp_session.h"
 
 namespace tandem::net {
@@ -32,36 +33,37 @@ std::string FormatAddress(const std::string& ip, unsigned short port) {
   return ip + ":" + std::to_string(port);
 }
 
-Connection::Connection(asio::io_context& ctx, Socket socket, commands::ServerState& server,
+Connection::Connection(EventLoop& loop, int fd, commands::ServerState& server,
                        commands::Dispatcher& dispatcher, Protocol protocol)
-    : ctx_(ctx),
-      socket_(std::move(socket)),
+    : loop_(loop),
+      fd_(fd),
       server_(server),
       session_(protocol == Protocol::kMemcache
                    ? std::unique_ptr<Session>(
                          std::make_unique<MemcacheSession>(server, dispatcher, in_, out_))
                    : std::make_unique<RespSession>(server, dispatcher, in_, out_)),
-      pause_timer_(ctx),
-      block_timer_(ctx),
-      cleanup_timer_(ctx) {}
+      pause_timer_(loop),
+      block_timer_(loop),
+      cleanup_timer_(loop) {}
 
-Connection::~Connection() = default;
+Connection::~Connection() {
+  if (fd_ >= 0) close(fd_);  // never started (the loop stopped first)
+}
 
 void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
   commands::ClientState& client = session_->client();
   client.addr = std::move(addr);
   client.laddr = std::move(laddr);
   client.unix_socket = unix_socket;
-  client.fd = socket_.native_handle();
-  asio::error_code ignored;
-  socket_.non_blocking(true, ignored);
+  client.fd = fd_;
+  fcntl(fd_, F_SETFL, fcntl(fd_, F_GETFL) | O_NONBLOCK);
   std::weak_ptr<Connection> weak = weak_from_this();
-  client.kill = [weak, &ctx = ctx_] {
-    asio::post(ctx, [weak] {
+  client.kill = [weak, &loop = loop_] {
+    loop.Post([weak] {
       if (auto self = weak.lock()) self->Close();
     });
   };
-  client.push = [weak, mailbox = mailbox_, &ctx = ctx_](std::vector<protocol::PushPtr>& pushes) {
+  client.push = [weak, mailbox = mailbox_, &loop = loop_](std::vector<protocol::PushPtr>& pushes) {
     bool first;
     {
       std::lock_guard<std::mutex> guard(mailbox->mu);
@@ -74,17 +76,17 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
       }
     }
     if (!first) return;  // a drain is already on its way
-    asio::post(ctx, [weak] {
+    loop.Post([weak] {
       if (auto self = weak.lock()) self->DrainPushes();
     });
   };
   client.take_pushes = [this] { TakePushes(/*in_batch=*/true); };
-  client.wake = [weak, &ctx = ctx_] {
-    asio::post(ctx, [weak] {
+  client.wake = [weak, &loop = loop_] {
+    loop.Post([weak] {
       if (auto self = weak.lock()) self->Resume();
     });
   };
-  ready_token_ = ReadyPoller::Of(ctx_).Add(client.fd, shared_from_this());
+  ready_token_ = loop_.Add(fd_, shared_from_this());
   if (ready_token_ < 0) {
     Log(LogLevel::kWarning, "Cannot watch client's socket for input: addr=" + client.addr);
     return Close();
@@ -112,6 +114,14 @@ void Connection::WaitReadable() {
   waiting_ = true;
 }
 
+void Connection::OnEvents(uint32_t events) {
+  if (send_blocked_ && (events & (EPOLLOUT | EPOLLHUP | EPOLLERR))) {
+    send_blocked_ = false;
+    SendSome();
+  }
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) OnReadable(events);
+}
+
 void Connection::OnReadable(uint32_t events) {
   input_arrived_ = true;
   // After the peer's end of stream (or an error), a short read no longer means that more
@@ -129,13 +139,16 @@ void Connection::Later(std::function<void()> fn) { after_run_.push_back(std::mov
 // on it). A short read emptied the socket: what comes next, the poller reports.
 void Connection::TryRead() {
   std::span<char> room = in_.PrepareRead(session_->ReadLimit());
-  asio::error_code ec;
-  size_t n = socket_.read_some(asio::buffer(room.data(), room.size()), ec);
-  if (ec == asio::error::would_block || ec == asio::error::try_again) {
+  ssize_t got;
+  do {
+    got = recv(fd_, room.data(), room.size(), 0);
+  } while (got < 0 && errno == EINTR);
+  if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
     input_arrived_ = false;
     return WaitReadable();
   }
-  if (ec) return Close();  // end of stream included
+  if (got <= 0) return Close();  // end of stream included
+  const size_t n = static_cast<size_t>(got);
   if (n < room.size() && !peer_closed_) input_arrived_ = false;
   AfterRead(n, n == room.size());
 }
@@ -165,7 +178,7 @@ void Connection::AfterRead(size_t n, bool filled) {
     }
   } else {
     // More may be waiting: read it after the loop's other work, not recursively.
-    asio::post(ctx_, [self = shared_from_this()] { self->ReadMore(); });
+    loop_.Post([self = shared_from_this()] { self->ReadMore(); });
   }
 }
 
@@ -174,7 +187,7 @@ void Connection::Run() {
   const Session::Next next = session_->Process();
   running_ = false;
   // What came for this connection while a busy script it runs served the loop.
-  for (auto& fn : after_run_) asio::post(ctx_, std::move(fn));
+  for (auto& fn : after_run_) loop_.Post(std::move(fn));
   after_run_.clear();
   switch (next) {
     case Session::Next::kRead:
@@ -182,7 +195,7 @@ void Connection::Run() {
       break;
     case Session::Next::kYield:
       held_ = true;
-      asio::post(ctx_, [self = shared_from_this()] { self->Resume(); });
+      loop_.Post([self = shared_from_this()] { self->Resume(); });
       break;
     case Session::Next::kPaused:
       held_ = true;
@@ -216,7 +229,7 @@ void Connection::DeferWrite() {
   deferred_writes.push_back(shared_from_this());
   if (!first) return;
   // Posted behind the read handlers already queued on this loop: it runs once they ran.
-  asio::post(ctx_, [] { FlushDeferredWrites(); });
+  loop_.Post([] { FlushDeferredWrites(); });
 }
 
 void Connection::FlushDeferredWrites() {
@@ -234,7 +247,7 @@ void Connection::Resume() {
   if (closed_ || (!held_ && !blocked_)) return;
   if (blocked_) {
     blocked_ = false;
-    block_timer_.cancel();
+    block_timer_.Cancel();
     session_->Unblocked();
   }
   Run();
@@ -250,19 +263,13 @@ void Connection::SchedulePauseRetry() {
     deadline_ms = server_.pause_until_ms;
   }
   int64_t wait_ms = std::max<int64_t>(1, deadline_ms - engine::WallClockMs());
-  pause_timer_.expires_after(std::chrono::milliseconds(wait_ms));
-  pause_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
-    if (!ec) self->Resume();
-  });
+  pause_timer_.Start(wait_ms, [self = shared_from_this()] { self->Resume(); });
 }
 
 // Served from inside a busy script, the session waits for the lock: tries again every 10 ms
 // (answering what it can without the lock meanwhile), so once the script ends it runs.
 void Connection::RetryAfterScript() {
-  pause_timer_.expires_after(std::chrono::milliseconds(10));
-  pause_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
-    if (!ec) self->Resume();
-  });
+  pause_timer_.Start(10, [self = shared_from_this()] { self->Resume(); });
 }
 
 // A blocked command's deadline (set under the engine lock by this thread's own command).
@@ -270,10 +277,8 @@ void Connection::ScheduleBlockTimeout() {
   int64_t deadline_ms = session_->client().block_deadline_ms;
   if (deadline_ms == 0) return;
   int64_t wait_ms = std::max<int64_t>(0, deadline_ms - engine::WallClockMs());
-  block_timer_.expires_after(std::chrono::milliseconds(wait_ms));
-  block_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
-    if (ec || self->closed_) return;
-    self->Resume();
+  block_timer_.Start(wait_ms, [self = shared_from_this()] {
+    if (!self->closed_) self->Resume();
   });
 }
 
@@ -284,18 +289,38 @@ void Connection::StartWrite() {
     return;
   }
   writing_ = true;
-  std::string_view bytes = out_.BeginSend();
-  asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()),
-                    [self = shared_from_this()](const asio::error_code& ec, size_t n) {
-                      self->OnWritten(ec, n);
-                    });
+  out_.BeginSend();
+  sent_ = 0;
+  SendSome();
 }
 
-void Connection::OnWritten(const asio::error_code& ec, size_t n) {
-  if (running_) return Later([self = shared_from_this(), ec, n] { self->OnWritten(ec, n); });
+// The completion is posted, not run here: StartWrite()'s callers go on after it (a deferred
+// write's reading, for one) before the write's consequences.
+void Connection::SendSome() {
+  if (closed_) return;
+  std::string_view bytes = out_.sending_bytes();
+  while (sent_ < bytes.size()) {
+    ssize_t n = send(fd_, bytes.data() + sent_, bytes.size() - sent_, MSG_NOSIGNAL);
+    if (n > 0) {
+      sent_ += static_cast<size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      send_blocked_ = true;  // OnEvents() goes on when the socket has room
+      return;
+    }
+    loop_.Post([self = shared_from_this()] { self->OnWritten(false, self->sent_); });
+    return;
+  }
+  loop_.Post([self = shared_from_this()] { self->OnWritten(true, self->sent_); });
+}
+
+void Connection::OnWritten(bool ok, size_t n) {
+  if (running_) return Later([self = shared_from_this(), ok, n] { self->OnWritten(ok, n); });
   writing_ = false;
   if (closed_) return;
-  if (ec) return Close();
+  if (!ok) return Close();
   server_.stats().net_output_bytes += n;
   out_.EndSend();
   if (out_.pending() > 0) {
@@ -366,19 +391,17 @@ void Connection::Close() {
   server_.client_buffer_bytes.fetch_sub(std::exchange(reported_buffer_bytes_, 0),
                                         std::memory_order_relaxed);
   if (!session_->Closed()) RetryClosed();  // a busy script: the loop goes on meanwhile
-  pause_timer_.cancel();
-  block_timer_.cancel();
-  ReadyPoller::Of(ctx_).Remove(std::exchange(ready_token_, -1), socket_.native_handle());
-  asio::error_code ignored;
-  socket_.shutdown(asio::socket_base::shutdown_both, ignored);
-  socket_.close(ignored);
+  pause_timer_.Cancel();
+  block_timer_.Cancel();
+  send_blocked_ = false;
+  loop_.Remove(std::exchange(ready_token_, -1), fd_);
+  shutdown(fd_, SHUT_RDWR);
+  close(std::exchange(fd_, -1));
 }
 
 void Connection::RetryClosed() {
-  cleanup_timer_.expires_after(std::chrono::milliseconds(10));
-  cleanup_timer_.async_wait([self = shared_from_this()](const asio::error_code& ec) {
-    if (ec || self->session_->Closed()) return;
-    self->RetryClosed();
+  cleanup_timer_.Start(10, [self = shared_from_this()] {
+    if (!self->session_->Closed()) self->RetryClosed();
   });
 }
 

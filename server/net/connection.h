@@ -1,13 +1,10 @@
 // One client connection: the transport under a protocol session. Lives on one io thread
-// (its socket's io_context) for its whole life. It waits until the socket is readable,
+// (its EventLoop) for its whole life. It waits until the socket is readable,
 // reads into a query buffer that exists only while a request is partly read, hands the
 // bytes to its session, and writes the replies with one gathered write. Other threads
 // reach it only through ClientState::kill / ::push, which post onto its loop.
 #pragma once
 
-#include <asio/generic/stream_protocol.hpp>
-#include <asio/io_context.hpp>
-#include <asio/steady_timer.hpp>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -16,27 +13,28 @@
 
 #include "server/commands/dispatcher.h"
 #include "server/net/buffers.h"
+#include "server/net/event_loop.h"
 #include "server/net/session.h"
 
 namespace tandem::net {
 
-class Connection : public std::enable_shared_from_this<Connection> {
+class Connection : public EventLoop::Handler, public std::enable_shared_from_this<Connection> {
  public:
-  using Socket = asio::generic::stream_protocol::socket;
-
   // Which session the connection carries.
   enum class Protocol { kResp, kMemcache };
 
-  Connection(asio::io_context& ctx, Socket socket, commands::ServerState& server,
+  // Takes ownership of the connected socket `fd`.
+  Connection(EventLoop& loop, int fd, commands::ServerState& server,
              commands::Dispatcher& dispatcher, Protocol protocol = Protocol::kResp);
-  ~Connection();
+  ~Connection() override;
 
   // Registers the client and starts reading. `addr`/`laddr` are Redis-formatted peer and
   // local addresses.
   void Start(std::string addr, std::string laddr, bool unix_socket);
 
-  // New input arrived on the socket (ReadyPoller); `events` are epoll's.
-  void OnReadable(uint32_t events);
+  // The socket's news from the loop: input arrived (or the end of the stream, or an
+  // error), or room to write came back.
+  void OnEvents(uint32_t events) override;
 
  private:
   // Reads when allowed (not held, not closing, output not piled up); `drained` when the
@@ -62,6 +60,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void RetryAfterScript();
   void ScheduleBlockTimeout();
   void StartWrite();
+  // Sends what the write in flight has left; OnWritten() is posted once all is sent (or the
+  // socket failed), and EPOLLOUT resumes it when the socket is full.
+  void SendSome();
+  void OnReadable(uint32_t events);
   // Like Redis's handleClientsWithPendingWrites: the replies of the commands run for the
   // connections that were ready together are written after all of them ran, not each
   // right after its own (a write wakes the client, which then preempts this loop: measured
@@ -69,7 +71,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void DeferWrite();
   // Starts the writes this io thread deferred.
   static void FlushDeferredWrites();
-  void OnWritten(const asio::error_code& ec, size_t n);
+  void OnWritten(bool ok, size_t n);
   // Appends the pushes other threads left in the mailbox to the output (encoded in this
   // connection's protocol) and checks the output limit once for all of them.
   void DrainPushes();
@@ -83,18 +85,18 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Calls Session::Closed() again until it can unregister the client.
   void RetryClosed();
 
-  asio::io_context& ctx_;
-  Socket socket_;
+  EventLoop& loop_;
+  int fd_;
   commands::ServerState& server_;
   // The configuration as of the last read: read here without the engine lock.
   std::shared_ptr<const Config> config_;
   InputBuffer in_;
-  int64_t ready_token_ = -1;  // the socket's registration with this loop's ReadyPoller
+  int64_t ready_token_ = -1;  // the socket's registration with loop_
   OutputBuffer out_;
   std::unique_ptr<Session> session_;
-  asio::steady_timer pause_timer_;
-  asio::steady_timer block_timer_;    // a blocked command's timeout
-  asio::steady_timer cleanup_timer_;  // retries Session::Closed() while a script is busy
+  EventLoop::Timer pause_timer_;
+  EventLoop::Timer block_timer_;    // a blocked command's timeout
+  EventLoop::Timer cleanup_timer_;  // retries Session::Closed() while a script is busy
   // Pushes posted by other connections (messages, MONITOR lines): ClientState::push adds
   // to it from any thread and posts one drain when it was empty, so a burst of messages
   // costs one wake-up of this loop, not one per message.
@@ -112,6 +114,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   bool held_ = false;          // commands are left to run (yielded or paused): no reading
   bool blocked_ = false;       // a command waits on keys: reading goes on, running resumes on wake
   bool writing_ = false;
+  size_t sent_ = 0;                // of the write in flight
+  bool send_blocked_ = false;      // the write in flight waits for EPOLLOUT
   bool running_ = false;           // inside session_->Process()
   bool write_deferred_ = false;    // in this thread's deferred writes
   bool wait_after_write_ = false;  // reading goes on after that write

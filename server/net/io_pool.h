@@ -1,15 +1,18 @@
-// The io threads: one asio::io_context per thread, each running its own event loop.
-// Connections are assigned round-robin and stay on their loop for life. A separate control
-// loop, on the thread that calls Run(), holds the acceptors, signals, cron and shutdown: it
-// never runs a command, so a busy script on any io thread cannot stop new connections from
-// being accepted (and answered -BUSY) or SHUTDOWN NOSAVE from being carried out.
+// The io threads: one EventLoop per thread. Connections are assigned round-robin and stay
+// on their loop for life. A separate control loop (asio), on the thread that calls Run(),
+// holds the acceptors, signals, cron and shutdown: it never runs a command, so a busy
+// script on any io thread cannot stop new connections from being accepted (and answered
+// -BUSY) or SHUTDOWN NOSAVE from being carried out.
 #pragma once
 
 #include <asio/executor_work_guard.hpp>
 #include <asio/io_context.hpp>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
+
+#include "server/net/event_loop.h"
 
 namespace tandem::net {
 
@@ -18,10 +21,10 @@ class IoPool {
   explicit IoPool(int threads);
   ~IoPool();
 
-  asio::io_context& Next();
-  asio::io_context& at(size_t i) { return *contexts_[i]; }
+  EventLoop& Next();
+  EventLoop& at(size_t i) { return *loops_[i]; }
   asio::io_context& control() { return *control_; }
-  size_t size() const { return contexts_.size(); }
+  size_t size() const { return loops_.size(); }
 
   // Runs the io loops on new threads and the control loop on the calling thread until
   // Stop().
@@ -31,8 +34,8 @@ class IoPool {
  private:
   using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
   std::unique_ptr<asio::io_context> control_;
-  std::vector<std::unique_ptr<asio::io_context>> contexts_;
-  std::vector<Guard> guards_;
+  std::optional<Guard> guard_;
+  std::vector<std::unique_ptr<EventLoop>> loops_;
   std::vector<std::thread> threads_;
   size_t next_ = 0;
 };

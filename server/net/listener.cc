@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <asio/ip/v6_only.hpp>
-#include <asio/post.hpp>
 
 #include "protocol/errors.h"
 #include "server/log.h"
@@ -137,48 +136,48 @@ void Listener::Close() {
 }
 
 void Listener::AcceptTcp(asio::ip::tcp::acceptor& acceptor, Connection::Protocol protocol) {
-  asio::io_context& target = pool_.Next();
-  acceptor.async_accept(target, [this, &acceptor, &target, protocol](const asio::error_code& ec,
-                                                                     asio::ip::tcp::socket sock) {
-    if (ec == asio::error::operation_aborted) return;
-    if (!ec) {
-      asio::error_code ignored;
-      sock.set_option(asio::ip::tcp::no_delay(true), ignored);
-      if (server_.config_snapshot()->tcp_keepalive > 0) {
-        sock.set_option(asio::socket_base::keep_alive(true), ignored);
-      }
-      auto peer = sock.remote_endpoint(ignored);
-      auto local = sock.local_endpoint(ignored);
-      std::string addr = FormatAddress(peer.address().to_string(), peer.port());
-      std::string laddr = FormatAddress(local.address().to_string(), local.port());
-      auto proto = local.protocol();
-      Connection::Socket generic(target,
-                                 asio::generic::stream_protocol(proto.family(), proto.protocol()),
-                                 sock.release(ignored));
-      auto conn =
-          std::make_shared<Connection>(target, std::move(generic), server_, dispatcher_, protocol);
-      asio::post(target, [conn, addr, laddr] { conn->Start(addr, laddr, false); });
-    }
-    std::lock_guard lock(mutex_);
-    if (acceptor.is_open()) AcceptTcp(acceptor, protocol);  // closed: retired by Rebind or Close
-  });
+  acceptor.async_accept(
+      [this, &acceptor, protocol](const asio::error_code& ec, asio::ip::tcp::socket sock) {
+        if (ec == asio::error::operation_aborted) return;
+        if (!ec) {
+          asio::error_code ignored;
+          sock.set_option(asio::ip::tcp::no_delay(true), ignored);
+          if (server_.config_snapshot()->tcp_keepalive > 0) {
+            sock.set_option(asio::socket_base::keep_alive(true), ignored);
+          }
+          auto peer = sock.remote_endpoint(ignored);
+          auto local = sock.local_endpoint(ignored);
+          std::string addr = FormatAddress(peer.address().to_string(), peer.port());
+          std::string laddr = FormatAddress(local.address().to_string(), local.port());
+          Handover(sock.release(ignored), protocol, std::move(addr), std::move(laddr), false);
+        }
+        std::lock_guard lock(mutex_);
+        if (acceptor.is_open())
+          AcceptTcp(acceptor, protocol);  // closed: retired by Rebind or Close
+      });
 }
 
 void Listener::AcceptUnix() {
-  asio::io_context& target = pool_.Next();
-  unix_->async_accept(target, [this, &target](const asio::error_code& ec,
-                                              asio::local::stream_protocol::socket sock) {
-    if (ec == asio::error::operation_aborted) return;
-    if (!ec) {
-      asio::error_code ignored;
-      Connection::Socket generic(target, asio::generic::stream_protocol(AF_UNIX, 0),
-                                 sock.release(ignored));
-      auto conn = std::make_shared<Connection>(target, std::move(generic), server_, dispatcher_);
-      std::string addr = unix_path_ + ":0";
-      asio::post(target, [conn, addr] { conn->Start(addr, addr, true); });
-    }
-    std::lock_guard lock(mutex_);
-    if (unix_->is_open()) AcceptUnix();
+  unix_->async_accept(
+      [this](const asio::error_code& ec, asio::local::stream_protocol::socket sock) {
+        if (ec == asio::error::operation_aborted) return;
+        if (!ec) {
+          asio::error_code ignored;
+          std::string addr = unix_path_ + ":0";
+          Handover(sock.release(ignored), Connection::Protocol::kResp, addr, addr, true);
+        }
+        std::lock_guard lock(mutex_);
+        if (unix_->is_open()) AcceptUnix();
+      });
+}
+
+void Listener::Handover(int fd, Connection::Protocol protocol, std::string addr, std::string laddr,
+                        bool unix_socket) {
+  if (fd < 0) return;
+  EventLoop& target = pool_.Next();
+  auto conn = std::make_shared<Connection>(target, fd, server_, dispatcher_, protocol);
+  target.Post([conn, addr = std::move(addr), laddr = std::move(laddr), unix_socket] {
+    conn->Start(addr, laddr, unix_socket);
   });
 }
 

@@ -1,5 +1,5 @@
-// Accepts TCP (every `bind` address) and unix-socket connections on loop 0 and hands each
-// new socket to the next io loop.
+// Accepts TCP (every `bind` address) and unix-socket connections on the control loop and
+// hands each new socket to the next io loop.
 #pragma once
 
 #include <asio/ip/tcp.hpp>
@@ -37,12 +37,15 @@ class Listener {
   void AcceptTcp(asio::ip::tcp::acceptor& acceptor,
                  Connection::Protocol protocol = Connection::Protocol::kResp);
   void AcceptUnix();
+  // Gives an accepted socket to the next io loop, where its connection starts.
+  void Handover(int fd, Connection::Protocol protocol, std::string addr, std::string laddr,
+                bool unix_socket);
 
   IoPool& pool_;
   commands::ServerState& server_;
   commands::Dispatcher& dispatcher_;
-  // Guards the acceptors and pool_.Next() once the loops run: accept handlers on loop 0
-  // and Rebind() on whichever loop ran CONFIG SET.
+  // Guards the acceptors once the loops run: accept handlers on the control loop and
+  // Rebind() on whichever io loop ran CONFIG SET. pool_.Next() is the control loop's.
   std::mutex mutex_;
   Acceptors tcp_;
   Acceptors retired_;

@@ -5,8 +5,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <asio/io_context.hpp>
-#include <asio/post.hpp>
 #include <atomic>
 #include <chrono>
 #include <string>
@@ -158,7 +156,7 @@ struct TwoLoops {
   }
   commands::ServerState server{Config{}, Table()};
   commands::Dispatcher dispatcher{server};
-  asio::io_context loops[2];
+  net::EventLoop loops[2];
   std::vector<std::thread> threads;
   int peers[2] = {-1, -1};
 
@@ -167,20 +165,14 @@ struct TwoLoops {
       int fds[2];
       REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
       peers[i] = fds[0];
-      net::Connection::Socket sock(loops[i], asio::generic::stream_protocol(AF_UNIX, 0), fds[1]);
-      auto conn = std::make_shared<net::Connection>(loops[i], std::move(sock), server, dispatcher);
-      asio::post(loops[i], [conn, i] { conn->Start("peer" + std::to_string(i) + ":0", "", true); });
+      auto conn = std::make_shared<net::Connection>(loops[i], fds[1], server, dispatcher);
+      loops[i].Post([conn, i] { conn->Start("peer" + std::to_string(i) + ":0", "", true); });
     }
-    for (auto& loop : loops) {
-      threads.emplace_back([&loop] {
-        auto work = asio::make_work_guard(loop);
-        loop.run();
-      });
-    }
+    for (auto& loop : loops) threads.emplace_back([&loop] { loop.Run(); });
   }
   ~TwoLoops() {
     for (int fd : peers) close(fd);
-    for (auto& loop : loops) loop.stop();
+    for (auto& loop : loops) loop.Stop();
     for (auto& t : threads) t.join();
   }
   std::string Exchange(int i, const std::string& request, size_t reply_bytes) {
