@@ -194,7 +194,8 @@ void EventLoop::Round(bool may_sleep, int max_tasks) {
     if (max_tasks >= 0) break;  // a busy script's round: one pass
   }
   int timeout = 0;
-  if (may_sleep && tasks_.empty()) {
+  // Stop() may have come during a busy script's rounds (Serve), which then took its wake-up.
+  if (may_sleep && tasks_.empty() && !stop_.load(std::memory_order_acquire)) {
     timeout = TimeoutMs();
     if (timeout != 0) {
       sleeping_.store(true);

@@ -212,6 +212,26 @@ TEST_CASE("Serve runs at most its share of the queued tasks and does not sleep")
   CHECK(Clock::now() - start < std::chrono::milliseconds(100));
 }
 
+TEST_CASE("Stop during a busy script's round, which takes the wake-up, still ends Run") {
+  EventLoop loop;
+  std::atomic<bool> returned{false};
+  std::thread runner([&] {
+    loop.Run();
+    returned = true;
+  });
+  loop.Post([&] {
+    std::thread([&] { loop.Stop(); }).join();
+    loop.Serve(10);  // as a busy script's hook: its poll reads the Stop's wake-up
+  });
+  auto start = Clock::now();
+  while (!returned && Clock::now() - start < std::chrono::seconds(2)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  CHECK(returned);
+  if (!returned) loop.Post([] {});  // wakes the sleeping loop, so the test ends
+  runner.join();
+}
+
 TEST_CASE("Stop from another thread ends Run; what is left is destroyed with the loop") {
   auto owner = std::make_shared<int>(0);
   {
