@@ -87,10 +87,12 @@ void EventLoop::Post(Task task) {
   }
   // Ordered after the push (seq_cst): the loop either finds the task before it sleeps or
   // had announced its sleep before the push, and then this write wakes it.
-  if (sleeping_.exchange(false)) {
-    const uint64_t one = 1;
-    [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof(one));
-  }
+  if (sleeping_.exchange(false)) Wake();
+}
+
+void EventLoop::Wake() {
+  const uint64_t one = 1;
+  [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof(one));
 }
 
 void EventLoop::Run() {
@@ -101,9 +103,7 @@ void EventLoop::Run() {
 
 void EventLoop::Stop() {
   stop_.store(true, std::memory_order_release);
-  sleeping_.store(false);
-  const uint64_t one = 1;
-  [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof(one));
+  Wake();
 }
 
 void EventLoop::Serve(int max_tasks) { Round(/*may_sleep=*/false, max_tasks); }

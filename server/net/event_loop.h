@@ -80,6 +80,8 @@ class EventLoop {
   void Round(bool may_sleep, int max_tasks);
   // Moves the tasks other threads posted behind the local ones; true if there were any.
   bool TakeRemote();
+  // Ends the loop's epoll_wait (or its next one).
+  void Wake();
   int TimeoutMs() const;
   void FireTimers();
 

@@ -23,8 +23,8 @@ IoPool::~IoPool() {
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
-  // The control loop goes first: an accepted socket still queued there is handed to an io
-  // loop, which must be alive to take it.
+  // The control loop's pending handlers (accepts, signals, the cron) go before the io loops
+  // and their connections.
   control_.reset();
 }
 
