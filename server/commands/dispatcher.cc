@@ -495,21 +495,33 @@ bool Dispatcher::EvictForMaxmemory() {
 
 void Dispatcher::BeginBatch() { clock_us_ = engine::WallClockUs(); }
 
-void Dispatcher::PrefetchKey(CmdArgs argv, const ClientState& client, int phase) {
-  if (argv.size() >= 2) server_.dbs().db(client.db_index).PrefetchKey(argv[1], phase);
-}
-
-void Dispatcher::PrefetchMember(CmdArgs argv, const ClientState& client, size_t i, int phase) {
-  if (argv.size() < 3) return;
-  if (phase == 1) {
-    if (member_tables_[i]) member_tables_[i]->Prefetch(argv[2], 1);
-    return;
+void Dispatcher::PrefetchBatch(const ClientState& client) {
+  engine::Database& db = server_.dbs().db(client.db_index);
+  const size_t n = batch_args_.size();
+  key_hints_.clear();
+  const std::string_view* prev_key = nullptr;
+  for (size_t i = 0; i < n; ++i) {
+    CmdArgs argv = batch_args_[i];
+    if (argv.size() < 2 || (prev_key && argv[1] == *prev_key)) continue;
+    prev_key = &argv[1];
+    key_hints_.push_back(db.PrefetchBucket(argv[1]));
   }
-  const CommandSpec* spec = FindCommand(argv[0]);
-  if (!spec || !(spec->flags & kMemberHint)) return;
-  const engine::StrTable* table = server_.dbs().db(client.db_index).MemberTable(argv[1]);
-  if (table) table->Prefetch(argv[2], 0);
-  member_tables_[i] = table;
+  for (uint64_t hash : key_hints_) db.PrefetchChain(hash);
+  member_hints_.clear();
+  prev_key = nullptr;
+  const engine::StrTable* table = nullptr;
+  for (size_t i = 0; i < n; ++i) {
+    CmdArgs argv = batch_args_[i];
+    if (argv.size() < 3) continue;
+    const CommandSpec* spec = FindCommand(argv[0]);
+    if (!spec || !(spec->flags & kMemberHint)) continue;
+    if (!prev_key || argv[1] != *prev_key) {
+      prev_key = &argv[1];
+      table = db.MemberTable(argv[1]);
+    }
+    if (table) member_hints_.emplace_back(table, table->PrefetchBucket(argv[2]));
+  }
+  for (const auto& hint : member_hints_) hint.first->PrefetchChain(hint.second);
 }
 
 bool Dispatcher::PausedFor(CmdArgs argv) const {

@@ -58,11 +58,14 @@ class Database {
   // Peek without moving a rehash bucket: for key observers, which may be called in the
   // middle of a walk over the table (active expiry, eviction).
   Entry* PeekNoStep(std::string_view key) { return table_.Find(key, false).entry; }
-  // Lookup hints for a batch (see Table::Prefetch): phase 0 for every key, then phase 1.
-  void PrefetchKey(std::string_view key, int phase) const {
+  // Lookup hints for a batch (see Table::Prefetch): the bucket of every key (returns the
+  // key's hash), then each chain's first entry.
+  uint64_t PrefetchBucket(std::string_view key) const {
     uint64_t h = HashBytes(key);
-    phase == 0 ? table_.Prefetch(h) : table_.PrefetchChain(h);
+    table_.Prefetch(h);
+    return h;
   }
+  void PrefetchChain(uint64_t hash) const { table_.PrefetchChain(hash); }
 
   // The member table of the set or hash at `key` when it has one ("hashtable" encoding),
   // for lookup hints (StrTable::Prefetch); nullptr otherwise. No expiry, no stats.

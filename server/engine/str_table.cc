@@ -48,14 +48,15 @@ StrTable::Node* StrTable::FindNode(std::string_view key) const {
   return nullptr;
 }
 
-void StrTable::Prefetch(std::string_view key, int phase) const {
+uint64_t StrTable::PrefetchBucket(std::string_view key) const {
+  uint64_t h = HashBytes(key);
+  if (size_ != 0) __builtin_prefetch(&buckets_[h & (nbuckets_ - 1)]);
+  return h;
+}
+
+void StrTable::PrefetchChain(uint64_t hash) const {
   if (size_ == 0) return;
-  Node* const* bucket = &buckets_[BucketOf(key)];
-  if (phase == 0) {
-    __builtin_prefetch(bucket);
-  } else if (*bucket) {
-    __builtin_prefetch(*bucket);
-  }
+  if (Node* n = buckets_[hash & (nbuckets_ - 1)]) __builtin_prefetch(n);
 }
 
 bool StrTable::Find(std::string_view key, std::string_view* value) const {

@@ -63,9 +63,11 @@ class StrTable {
     ++cursor;
     return Rev(cursor);
   }
-  // Lookup hints for a batch, as Table's: phase 0 fetches the bucket of `key`, phase 1 the
-  // first node of its chain. They change nothing.
-  void Prefetch(std::string_view key, int phase) const;
+  // Lookup hints for a batch, as Table's: PrefetchBucket() fetches the bucket of `key` and
+  // returns the key's hash, PrefetchChain() then the first node of its chain. They change
+  // nothing.
+  uint64_t PrefetchBucket(std::string_view key) const;
+  void PrefetchChain(uint64_t hash) const;
   // A random element (the table must not be empty).
   std::pair<std::string_view, std::string_view> Random(std::mt19937_64& rng) const;
 

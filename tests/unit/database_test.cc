@@ -560,11 +560,11 @@ TEST_CASE("MemberTable finds the table of a hashtable set or hash, and nothing e
   CHECK(f.db.MemberTable("str") == nullptr);
   CHECK(f.db.MemberTable("nosuch") == nullptr);
   // The hints change nothing, for members present or not, and on an empty table.
-  for (int phase = 0; phase < 2; ++phase) {
-    set->table().Prefetch("alpha", phase);
-    set->table().Prefetch("nope", phase);
-    tandem::engine::StrTable({false}).Prefetch("x", phase);
+  for (std::string_view member : {"alpha", "nope"}) {
+    set->table().PrefetchChain(set->table().PrefetchBucket(member));
   }
+  tandem::engine::StrTable empty({false});
+  empty.PrefetchChain(empty.PrefetchBucket("x"));
   CHECK(set->table().size() == 1);
   CHECK(set->table().Contains("alpha"));
 }
