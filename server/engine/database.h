@@ -68,7 +68,7 @@ class Database {
   void PrefetchChain(uint64_t hash) const { table_.PrefetchChain(hash); }
 
   // The member table of the set or hash at `key` when it has one ("hashtable" encoding),
-  // for lookup hints (StrTable::Prefetch); nullptr otherwise. No expiry, no stats.
+  // for lookup hints (StrTable::PrefetchBucket); nullptr otherwise. No expiry, no stats.
   const StrTable* MemberTable(std::string_view key);
 
   // One-call writes, each a KeyWrite on `key`.
