@@ -9,7 +9,7 @@ TSAN_REPORTS = $(abspath $(TSAN_DIR))/tsan-report
 TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 log_path=$(TSAN_REPORTS)"
 FUZZ_SECONDS ?= 30
 JOBS ?= $(shell nproc)
-DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev liblzf-dev \
+DEB_PACKAGES = build-essential cmake g++ clang libclang-rt-14-dev libasio-dev liblua5.1-0-dev liblzf-dev liburing-dev \
                clang-format libhiredis-dev doctest-dev redis-server redis-tools python3 python3-redis \
                memcached libmemcached-tools python3-pymemcache
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)

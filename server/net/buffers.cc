@@ -13,28 +13,30 @@ constexpr size_t kNormalBytes = 16 * 1024;  // Redis's PROTO_IOBUF_LEN
 constexpr size_t kMinReadRoom = 4 * 1024;
 constexpr size_t kKeepReplyBytes = 16 * 1024;
 
-// One spare query buffer of the normal size per io thread.
-thread_local char* spare_buffer = nullptr;
+// Spare query buffers of the normal size, per io thread: a round reads the sockets of all
+// its ready connections before running any (EventLoop::RecvAll), so each holds a buffer at
+// once; up to kSpares of them stay for the next round instead of a malloc and free each.
+constexpr size_t kSpares = 32;
 
-struct SpareFree {
-  ~SpareFree() { std::free(spare_buffer); }
+struct Spares {
+  char* buffers[kSpares];
+  size_t count = 0;
+  ~Spares() {
+    while (count > 0) std::free(buffers[--count]);
+  }
 };
-thread_local SpareFree spare_free;
+thread_local Spares spares;
 
 char* Allocate(size_t bytes) {
-  if (bytes == kNormalBytes && spare_buffer) {
-    (void)&spare_free;  // instantiates the thread's cleanup
-    return std::exchange(spare_buffer, nullptr);
-  }
+  if (bytes == kNormalBytes && spares.count > 0) return spares.buffers[--spares.count];
   char* p = static_cast<char*>(std::malloc(bytes));
   if (!p) throw std::bad_alloc();
   return p;
 }
 
 void Release(char* p, size_t bytes) {
-  if (bytes == kNormalBytes && !spare_buffer) {
-    spare_buffer = p;
-    (void)&spare_free;
+  if (bytes == kNormalBytes && spares.count < kSpares) {
+    spares.buffers[spares.count++] = p;
     return;
   }
   std::free(p);

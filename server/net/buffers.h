@@ -33,7 +33,7 @@ class InputBuffer {
   // Drops `n` parsed bytes from the front.
   void Consume(size_t n);
   // Returns the memory when nothing is pending: an idle client's query buffer costs nothing.
-  // Buffers of the normal size go to a per-thread spare, so busy clients do not pay a
+  // Buffers of the normal size go to per-thread spares, so busy clients do not pay a
   // malloc per read.
   void ReleaseIfEmpty();
 

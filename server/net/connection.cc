@@ -25,6 +25,8 @@ constexpr size_t kReadPauseOutputBytes = 4 * 1024 * 1024;
 // This io thread's connections whose replies wait for the end of the loop's current round
 // (Connection::DeferWrite).
 thread_local std::vector<std::shared_ptr<Connection>> deferred_writes;
+// Those whose reads wait for the same (Connection::TryRead).
+thread_local std::vector<std::shared_ptr<Connection>> deferred_reads;
 
 }  // namespace
 
@@ -96,7 +98,7 @@ void Connection::Start(std::string addr, std::string laddr, bool unix_socket) {
     StartWrite();
     return;
   }
-  ReadMore();
+  ReadNow();
 }
 
 void Connection::ReadMore(bool drained) {
@@ -136,26 +138,74 @@ void Connection::Later(std::function<void()> fn) { after_run_.push_back(std::mov
 
 // Reads what the socket has, as much as the protocol asks for at once, so requests are cut
 // where Redis's and memcached's reads cut them (the inline and query-buffer limits depend
-// on it). A short read emptied the socket: what comes next, the poller reports.
+// on it). The read joins this thread's batch (FlushDeferredReads), posted behind the
+// handlers and tasks already queued: the connections a poll reported ready are read with
+// one system call.
 void Connection::TryRead() {
+  if (read_deferred_) return;  // already in the batch
+  read_deferred_ = true;
+  const bool first = deferred_reads.empty();
+  deferred_reads.push_back(shared_from_this());
+  if (first) loop_.Post([] { FlushDeferredReads(); });
+}
+
+// All the batch's reads land in their buffers before any connection runs: a busy script
+// run by one serves the loop (EngineLock::LendToLoop), which may run another's commands.
+void Connection::FlushDeferredReads() {
+  std::vector<std::shared_ptr<Connection>> batch;
+  batch.swap(deferred_reads);
+  std::vector<Connection*> readers;
+  std::vector<EventLoop::IoOp> ops;
+  for (auto& c : batch) {
+    if (c->running_) {  // its session's arguments point into its input
+      c->read_deferred_ = false;
+      c->Later([c] { c->ReadMore(); });
+    } else if (c->waiting_ || c->held_ || c->closed_ || c->close_after_write_) {
+      c->read_deferred_ = false;
+    } else {
+      std::span<char> room = c->in_.PrepareRead(c->session_->ReadLimit());
+      ops.push_back({c->fd_, room.data(), room.size()});
+      readers.push_back(c.get());
+    }
+  }
+  if (readers.empty()) return;
+  readers.front()->loop_.RecvAll(ops);
+  // All leave the batch with their input in, and those that read nothing wait for more,
+  // before any runs: a busy script's loop may read them again.
+  for (size_t i = 0; i < readers.size(); ++i) {
+    readers[i]->read_deferred_ = false;
+    if (ops[i].result > 0) readers[i]->in_.CommitRead(static_cast<size_t>(ops[i].result));
+  }
+  for (int with_input = 0; with_input < 2; ++with_input) {
+    for (size_t i = 0; i < readers.size(); ++i) {
+      if ((ops[i].result > 0) == with_input) readers[i]->TookRead(ops[i].result, ops[i].size);
+    }
+  }
+}
+
+void Connection::ReadNow() {
   std::span<char> room = in_.PrepareRead(session_->ReadLimit());
-  ssize_t got;
-  do {
-    got = recv(fd_, room.data(), room.size(), 0);
-  } while (got < 0 && errno == EINTR);
-  if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+  EventLoop::IoOp op{fd_, room.data(), room.size()};
+  loop_.RecvAll({&op, 1});
+  if (op.result > 0) in_.CommitRead(static_cast<size_t>(op.result));
+  TookRead(op.result, op.size);
+}
+
+void Connection::TookRead(ssize_t result, size_t room) {
+  if (closed_) return;
+  if (result == -EAGAIN || result == -EWOULDBLOCK) {
     input_arrived_ = false;
     return WaitReadable();
   }
-  if (got <= 0) return Close();  // end of stream included
-  const size_t n = static_cast<size_t>(got);
-  if (n < room.size() && !peer_closed_) input_arrived_ = false;
-  AfterRead(n, n == room.size());
+  if (result == -EINTR) return TryRead();
+  if (result <= 0) return Close();  // end of stream included
+  const size_t n = static_cast<size_t>(result);
+  if (n < room && !peer_closed_) input_arrived_ = false;
+  AfterRead(n, n == room);
 }
 
 void Connection::AfterRead(size_t n, bool filled) {
   server_.stats().net_input_bytes += n;
-  in_.CommitRead(n);
   Run();
   if (closed_) return;
   server_.RefreshConfigSnapshot(&config_);
@@ -232,12 +282,25 @@ void Connection::DeferWrite() {
   loop_.Post([] { FlushDeferredWrites(); });
 }
 
+// The writes that can start go out together (EventLoop::SendAll); what one leaves unsent
+// goes on by itself.
 void Connection::FlushDeferredWrites() {
   std::vector<std::shared_ptr<Connection>> batch;
   batch.swap(deferred_writes);
+  std::vector<Connection*> senders;
+  std::vector<EventLoop::IoOp> ops;
   for (auto& c : batch) {
     c->write_deferred_ = false;
-    c->StartWrite();
+    if (!c->BeginWrite()) continue;
+    std::string_view bytes = c->out_.sending_bytes();
+    ops.push_back({c->fd_, const_cast<char*>(bytes.data()), bytes.size()});
+    senders.push_back(c.get());
+  }
+  if (!senders.empty()) senders.front()->loop_.SendAll(ops);
+  for (size_t i = 0; i < senders.size(); ++i) {
+    if (senders[i]->TookSend(ops[i].result)) senders[i]->SendSome();
+  }
+  for (auto& c : batch) {
     if (std::exchange(c->wait_after_write_, false)) c->ReadMore(/*drained=*/true);
   }
 }
@@ -283,37 +346,46 @@ void Connection::ScheduleBlockTimeout() {
 }
 
 void Connection::StartWrite() {
-  if (closed_ || writing_ || running_) return;  // a running session's Run() writes after it
+  if (BeginWrite()) SendSome();
+}
+
+bool Connection::BeginWrite() {
+  if (closed_ || writing_ || running_) return false;  // a running session's Run() writes after it
   if (out_.pending() == 0) {
     if (close_after_write_) Close();
-    return;
+    return false;
   }
   writing_ = true;
   out_.BeginSend();
   sent_ = 0;
-  SendSome();
+  return true;
+}
+
+void Connection::SendSome() {
+  if (closed_) return;
+  for (;;) {
+    std::string_view rest = out_.sending_bytes().substr(sent_);
+    EventLoop::IoOp op{fd_, const_cast<char*>(rest.data()), rest.size()};
+    loop_.SendAll({&op, 1});
+    if (!TookSend(op.result)) return;
+  }
 }
 
 // The completion is posted, not run here: StartWrite()'s callers go on after it (a deferred
 // write's reading, for one) before the write's consequences.
-void Connection::SendSome() {
-  if (closed_) return;
-  std::string_view bytes = out_.sending_bytes();
-  while (sent_ < bytes.size()) {
-    ssize_t n = send(fd_, bytes.data() + sent_, bytes.size() - sent_, MSG_NOSIGNAL);
-    if (n > 0) {
-      sent_ += static_cast<size_t>(n);
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      send_blocked_ = true;  // OnEvents() goes on when the socket has room
-      return;
-    }
-    loop_.Post([self = shared_from_this()] { self->OnWritten(false, self->sent_); });
-    return;
+bool Connection::TookSend(ssize_t result) {
+  if (result > 0) {
+    sent_ += static_cast<size_t>(result);
+    if (sent_ < out_.sending_bytes().size()) return true;
+  } else if (result == -EINTR) {
+    return true;
+  } else if (result == -EAGAIN || result == -EWOULDBLOCK) {
+    send_blocked_ = true;  // OnEvents() goes on when the socket has room
+    return false;
   }
-  loop_.Post([self = shared_from_this()] { self->OnWritten(true, self->sent_); });
+  const bool ok = result > 0;
+  loop_.Post([self = shared_from_this(), ok] { self->OnWritten(ok, self->sent_); });
+  return false;
 }
 
 void Connection::OnWritten(bool ok, size_t n) {

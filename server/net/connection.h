@@ -1,8 +1,9 @@
 // One client connection: the transport under a protocol session. Lives on one io thread
 // (its EventLoop) for its whole life. It waits until the socket is readable,
 // reads into a query buffer that exists only while a request is partly read, hands the
-// bytes to its session, and writes the replies with one gathered write. Other threads
-// reach it only through ClientState::kill / ::push, which post onto its loop.
+// bytes to its session, and writes the replies with one gathered write; its io thread's
+// reads and writes go in batches (EventLoop::RecvAll, SendAll). Other threads reach it
+// only through ClientState::kill / ::push, which post onto its loop.
 #pragma once
 
 #include <functional>
@@ -49,8 +50,15 @@ class Connection : public EventLoop::Handler, public std::enable_shared_from_thi
   void Later(std::function<void()> fn);
   // Reads what the socket has (waiting until it is readable if it has nothing).
   void TryRead();
-  // Takes in `n` bytes a read left at the end of the input (`filled`: the read took all the
-  // room it had, so more may wait) and runs them.
+  // Runs this io thread's batch of reads.
+  static void FlushDeferredReads();
+  // Reads at once, outside the batch: a new connection, whose first request (or end of
+  // stream) is usually there already.
+  void ReadNow();
+  // Takes in what the read into `room` bytes of input returned (bytes, or -errno).
+  void TookRead(ssize_t result, size_t room);
+  // Runs the `n` bytes a read added to the input (`filled`: the read took all the room it
+  // had, so more may wait).
   void AfterRead(size_t n, bool filled);
   // Lets the session run what the input holds and acts on what it asks next.
   void Run();
@@ -60,9 +68,15 @@ class Connection : public EventLoop::Handler, public std::enable_shared_from_thi
   void RetryAfterScript();
   void ScheduleBlockTimeout();
   void StartWrite();
+  // Starts a write of what the output holds: false when there is none to start (none
+  // pending, one in flight, or the connection is closed or running).
+  bool BeginWrite();
   // Sends what the write in flight has left; OnWritten() is posted once all is sent (or the
   // socket failed), and EPOLLOUT resumes it when the socket is full.
   void SendSome();
+  // Takes in what one send of the write in flight returned (bytes, or -errno): true while
+  // more is to be sent now.
+  bool TookSend(ssize_t result);
   void OnReadable(uint32_t events);
   // Like Redis's handleClientsWithPendingWrites: the replies of the commands run for the
   // connections that were ready together are written after all of them ran, not each
@@ -118,6 +132,7 @@ class Connection : public EventLoop::Handler, public std::enable_shared_from_thi
   bool send_blocked_ = false;      // the write in flight waits for EPOLLOUT
   bool running_ = false;           // inside session_->Process()
   bool write_deferred_ = false;    // in this thread's deferred writes
+  bool read_deferred_ = false;     // in this thread's batch of reads, until its result is in
   bool wait_after_write_ = false;  // reading goes on after that write
   bool closed_ = false;
   bool close_after_write_ = false;

@@ -1,11 +1,14 @@
 #include "server/net/event_loop.h"
 
+#include <liburing.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <utility>
 
 namespace tandem::net {
@@ -17,6 +20,8 @@ constexpr int kEventsPerRound = 256;
 // input fills every read) do not keep the loop from polling the others' news.
 constexpr int kPassesPerRound = 8;
 constexpr size_t kTasksPerRound = 4096;
+// Submission queue entries: a batch larger than this goes in several calls.
+constexpr unsigned kRingEntries = 256;
 
 // The loop whose Run() this thread is in.
 thread_local EventLoop* t_current = nullptr;
@@ -43,8 +48,10 @@ void EventLoop::Timer::Cancel() {
   loop_.timers_.erase(at_);
 }  // `dropped` may hold the timer's owner: destroyed once the map no longer refers to it
 
-EventLoop::EventLoop()
-    : epfd_(epoll_create1(EPOLL_CLOEXEC)), wake_fd_(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+EventLoop::EventLoop(bool batch_in_one_call)
+    : epfd_(epoll_create1(EPOLL_CLOEXEC)),
+      wake_fd_(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)),
+      ring_tried_(!batch_in_one_call) {
   if (epfd_ < 0 || wake_fd_ < 0) return;  // Add() then refuses every descriptor
   epoll_event ev{};
   ev.events = EPOLLIN | EPOLLET;
@@ -72,6 +79,7 @@ EventLoop::~EventLoop() {
   std::vector<std::shared_ptr<Handler>> handlers;
   handlers.swap(slots_);
   handlers.clear();
+  if (ring_) io_uring_queue_exit(ring_.get());
   if (wake_fd_ >= 0) close(wake_fd_);
   if (epfd_ >= 0) close(epfd_);
 }
@@ -135,6 +143,78 @@ void EventLoop::Remove(int64_t token, int fd) {
   // Reset before the slot is reused; the handler may be the caller's last reference.
   std::shared_ptr<Handler> gone = std::move(slots_[token]);
   free_slots_.push_back(static_cast<uint32_t>(token));
+}
+
+// Only a kernel whose io_uring sends and receives complete a would-block operation with
+// -EAGAIN under MSG_DONTWAIT (5.12 and later: native workers) is used.
+io_uring* EventLoop::Ring() {
+  if (ring_tried_) return ring_.get();
+  ring_tried_ = true;
+  auto ring = std::make_unique<io_uring>();
+  // Completions are reaped at once by the submitting thread: no task work to signal.
+  if (io_uring_queue_init(kRingEntries, ring.get(),
+                          IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_COOP_TASKRUN) != 0 &&
+      io_uring_queue_init(kRingEntries, ring.get(), 0) != 0) {
+    return nullptr;
+  }
+  io_uring_probe* probe = io_uring_get_probe_ring(ring.get());
+  const bool usable = (ring->features & IORING_FEAT_NATIVE_WORKERS) && probe != nullptr &&
+                      io_uring_opcode_supported(probe, IORING_OP_SEND) &&
+                      io_uring_opcode_supported(probe, IORING_OP_RECV);
+  if (probe != nullptr) io_uring_free_probe(probe);
+  if (!usable) {
+    io_uring_queue_exit(ring.get());
+    return nullptr;
+  }
+  ring_ = std::move(ring);
+  return ring_.get();
+}
+
+bool EventLoop::BatchesInOneCall() { return Ring() != nullptr; }
+
+// MSG_DONTWAIT makes io_uring complete an operation that would block with -EAGAIN instead of
+// waiting on it, so every operation completes within the submitting call.
+void EventLoop::RunBatch(std::span<IoOp> ops, bool send) {
+  io_uring* ring = ops.size() > 1 ? Ring() : nullptr;
+  for (size_t start = 0; start < ops.size() && ring != nullptr; start += kRingEntries) {
+    const size_t count = std::min<size_t>(kRingEntries, ops.size() - start);
+    for (size_t i = start; i < start + count; ++i) {
+      io_uring_sqe* sqe = io_uring_get_sqe(ring);
+      if (send) {
+        io_uring_prep_send(sqe, ops[i].fd, ops[i].data, ops[i].size, MSG_NOSIGNAL | MSG_DONTWAIT);
+      } else {
+        io_uring_prep_recv(sqe, ops[i].fd, ops[i].data, ops[i].size, MSG_DONTWAIT);
+      }
+      sqe->user_data = i;
+    }
+    const int submitted = io_uring_submit_and_wait(ring, static_cast<unsigned>(count));
+    if (submitted < 0 && submitted != -EINTR) {
+      // Nothing went in and the ring is unusable: this chunk and the rest go one by one.
+      io_uring_queue_exit(ring);
+      ring_.reset();
+      ops = ops.subspan(start);
+      break;
+    }
+    for (size_t reaped = 0; reaped < count;) {
+      io_uring_cqe* cqe;
+      if (io_uring_peek_cqe(ring, &cqe) != 0) {
+        io_uring_submit_and_wait(ring, 1);  // what an interrupted call left (none completes later)
+        continue;
+      }
+      ops[cqe->user_data].result = cqe->res;
+      io_uring_cqe_seen(ring, cqe);
+      ++reaped;
+    }
+    if (start + count == ops.size()) return;
+  }
+  for (IoOp& op : ops) {
+    ssize_t n;
+    do {
+      n = send ? ::send(op.fd, op.data, op.size, MSG_NOSIGNAL | MSG_DONTWAIT)
+               : ::recv(op.fd, op.data, op.size, MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    op.result = n < 0 ? -errno : n;
+  }
 }
 
 bool EventLoop::TakeRemote() {

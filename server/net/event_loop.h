@@ -6,6 +6,9 @@
 // one epoll_wait; a socket is registered once (input and output, edge-triggered) and never
 // re-armed; tasks posted on the loop's own thread take no lock, and a task posted from
 // another thread writes the loop's eventfd only when the loop sleeps (or is about to).
+// Sockets are read and written in batches (SendAll, RecvAll): one io_uring_enter for the
+// sends or receives of all the connections a round serves, where the kernel allows io_uring
+// (a system call costs ~0.6 us on this 2-core VM, more than a small send's own work).
 //
 // Everything but Post() and Stop() is for the loop's own thread.
 #pragma once
@@ -19,7 +22,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <vector>
+
+struct io_uring;
 
 namespace tandem::net {
 
@@ -54,7 +60,8 @@ class EventLoop {
     std::multimap<int64_t, std::pair<Timer*, Task>>::iterator at_;
   };
 
-  EventLoop();
+  // `batch_in_one_call` false makes every batch one send() or recv() per operation.
+  explicit EventLoop(bool batch_in_one_call = true);
   ~EventLoop();
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
@@ -76,6 +83,21 @@ class EventLoop {
   // Before the descriptor closes.
   void Remove(int64_t token, int fd);
 
+  // One socket operation of a batch: `result` is what send() or recv() returned, or -errno.
+  struct IoOp {
+    int fd;
+    char* data;
+    size_t size;
+    ssize_t result = 0;
+  };
+  // Sends (receives) each op's bytes without waiting (a full (empty) socket gives -EAGAIN):
+  // with one system call for the batch through io_uring, else one send() (recv()) each.
+  // On the loop's thread.
+  void SendAll(std::span<IoOp> ops) { RunBatch(ops, /*send=*/true); }
+  void RecvAll(std::span<IoOp> ops) { RunBatch(ops, /*send=*/false); }
+  // Whether batches go through io_uring (false where the kernel refuses it).
+  bool BatchesInOneCall();
+
  private:
   void Round(bool may_sleep, int max_tasks);
   // Moves the tasks other threads posted behind the local ones; true if there were any.
@@ -84,6 +106,9 @@ class EventLoop {
   void Wake();
   int TimeoutMs() const;
   void FireTimers();
+  void RunBatch(std::span<IoOp> ops, bool send);
+  // The loop's ring, set up on first use on the loop's thread; null without io_uring.
+  io_uring* Ring();
 
   int epfd_ = -1;
   int wake_fd_ = -1;  // an eventfd, token kWakeToken
@@ -97,6 +122,8 @@ class EventLoop {
   std::vector<std::shared_ptr<Handler>> slots_;  // indexed by token
   std::vector<uint32_t> free_slots_;
   std::multimap<int64_t, std::pair<Timer*, Task>> timers_;  // by deadline, monotonic ns
+  std::unique_ptr<io_uring> ring_;
+  bool ring_tried_;  // no ring is set up once this is true
 };
 
 }  // namespace tandem::net

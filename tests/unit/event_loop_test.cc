@@ -1,5 +1,6 @@
 // The io threads' event loop: tasks posted from its own and from other threads, the order
-// of tasks against the sockets' news, timers, registrations, Stop() and Serve().
+// of tasks against the sockets' news, timers, registrations, Stop() and Serve(), and the
+// batched socket calls (with io_uring where the kernel allows it, and without).
 #include "server/net/event_loop.h"
 
 #include <doctest/doctest.h>
@@ -7,11 +8,13 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace tandem::net {
@@ -56,10 +59,100 @@ struct Pair {
   int fds[2] = {-1, -1};
   Pair() { REQUIRE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, fds) == 0); }
   ~Pair() {
-    close(fds[0]);
-    close(fds[1]);
+    if (fds[0] >= 0) close(fds[0]);
+    if (fds[1] >= 0) close(fds[1]);
   }
 };
+
+// The batch's operations as each mode runs them: through io_uring when the kernel allows it
+// (reported), and one call each.
+std::vector<bool> BatchModes() {
+  EventLoop probe;
+  const std::string how = probe.BatchesInOneCall() ? "yes" : "refused by the kernel";
+  MESSAGE("io_uring batches: " << how);
+  return {true, false};
+}
+
+TEST_CASE("SendAll and RecvAll move each operation's bytes; empty and closed sockets answer") {
+  for (bool one_call : BatchModes()) {
+    CAPTURE(one_call);
+    EventLoop loop(one_call);
+    if (!one_call) CHECK_FALSE(loop.BatchesInOneCall());
+    Pair a, b, c;
+    std::string x = "first", y(3000, 'y'), z = "third\r\n";
+    std::vector<EventLoop::IoOp> sends = {{a.fds[0], x.data(), x.size()},
+                                          {b.fds[0], y.data(), y.size()},
+                                          {c.fds[0], z.data(), z.size()}};
+    loop.SendAll(sends);
+    CHECK(sends[0].result == 5);
+    CHECK(sends[1].result == 3000);
+    CHECK(sends[2].result == 7);
+    char ba[16], bb[4096], bc[16];
+    std::vector<EventLoop::IoOp> recvs = {
+        {a.fds[1], ba, sizeof(ba)}, {b.fds[1], bb, sizeof(bb)}, {c.fds[1], bc, sizeof(bc)}};
+    loop.RecvAll(recvs);
+    REQUIRE(recvs[0].result == 5);
+    REQUIRE(recvs[1].result == 3000);
+    REQUIRE(recvs[2].result == 7);
+    CHECK(std::string(ba, 5) == x);
+    CHECK(std::string(bb, 3000) == y);
+    CHECK(std::string(bc, 7) == z);
+    // Nothing to read: -EAGAIN at once, never a wait; the peer gone: 0.
+    close(std::exchange(c.fds[0], -1));
+    auto start = Clock::now();
+    recvs = {{a.fds[1], ba, sizeof(ba)}, {b.fds[1], bb, sizeof(bb)}, {c.fds[1], bc, sizeof(bc)}};
+    loop.RecvAll(recvs);
+    CHECK(recvs[0].result == -EAGAIN);
+    CHECK(recvs[1].result == -EAGAIN);
+    CHECK(recvs[2].result == 0);
+    CHECK(Clock::now() - start < std::chrono::seconds(1));
+  }
+}
+
+TEST_CASE("SendAll to a full socket answers -EAGAIN at once; the others are sent") {
+  for (bool one_call : BatchModes()) {
+    CAPTURE(one_call);
+    EventLoop loop(one_call);
+    Pair full, open;
+    std::string chunk(65536, 'f');
+    while (send(full.fds[0], chunk.data(), chunk.size(), MSG_DONTWAIT) > 0) {
+    }
+    std::string small = "fits";
+    std::vector<EventLoop::IoOp> sends = {{full.fds[0], chunk.data(), chunk.size()},
+                                          {open.fds[0], small.data(), small.size()}};
+    auto start = Clock::now();
+    loop.SendAll(sends);
+    CHECK(sends[0].result == -EAGAIN);
+    CHECK(sends[1].result == 4);
+    CHECK(Clock::now() - start < std::chrono::seconds(1));
+    // A peer that closed: -EPIPE, and no SIGPIPE ends the process.
+    close(std::exchange(open.fds[1], -1));
+    sends = {{open.fds[0], small.data(), small.size()}, {open.fds[0], small.data(), 1}};
+    loop.SendAll(sends);
+    CHECK(sends[0].result == -EPIPE);
+    CHECK(sends[1].result == -EPIPE);
+  }
+}
+
+TEST_CASE("a batch larger than the ring goes in several calls, every operation answered") {
+  for (bool one_call : BatchModes()) {
+    CAPTURE(one_call);
+    EventLoop loop(one_call);
+    std::vector<std::unique_ptr<Pair>> pairs;
+    for (int i = 0; i < 8; ++i) pairs.push_back(std::make_unique<Pair>());
+    char byte = 'b';
+    std::vector<EventLoop::IoOp> sends;
+    for (int i = 0; i < 700; ++i) sends.push_back({pairs[i % 8]->fds[0], &byte, 1});
+    loop.SendAll(sends);
+    int sent = 0;
+    for (auto& op : sends) sent += op.result == 1;
+    CHECK(sent == 700);
+    char buf[256];  // 700 = 4 x 88 + 4 x 87
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      CHECK(read(pairs[i]->fds[1], buf, sizeof(buf)) == (i < 4 ? 88 : 87));
+    }
+  }
+}
 
 TEST_CASE("tasks posted from other threads wake a sleeping loop and keep each thread's order") {
   LoopThread t;
