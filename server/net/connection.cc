@@ -406,12 +406,11 @@ void Connection::OnWritten(bool ok, size_t n) {
 
 void Connection::DrainPushes() {
   if (running_) return Later([self = shared_from_this()] { self->DrainPushes(); });
-  // A publisher's reply goes before the messages it fanned out to this loop's subscribers:
-  // the publisher waits for it, the subscribers do not wait for each other.
-  FlushDeferredWrites();
   if (!TakePushes(/*in_batch=*/false)) return Close();
   if (closed_) return;
-  StartWrite();
+  // Joins the round's writes: a publisher's reply, deferred before the messages it fanned
+  // out to this loop's subscribers, goes first in the batch.
+  DeferWrite();
   ReportBuffers();
 }
 
