@@ -31,14 +31,12 @@ class EngineLock {
   EngineLock& operator=(const EngineLock&) = delete;
 
   void lock() {
-    if (t_lent_) {
-      ++t_reentries_;
-      return;
-    }
+    if (Nested()) return;
     if (!TrySpinning()) pthread_mutex_lock(&mu_);
   }
   // Tries for a while (at most kSpinNs) without sleeping.
   bool TrySpinning() {
+    if (Nested()) return true;
     timespec start;
     for (int i = 0; i < kSpins; ++i) {
       if (pthread_mutex_trylock(&mu_) == 0) return true;
@@ -70,13 +68,7 @@ class EngineLock {
     before_unlock_ = fn;
     before_unlock_arg_ = arg;
   }
-  bool try_lock() {
-    if (t_lent_) {
-      ++t_reentries_;
-      return true;
-    }
-    return pthread_mutex_trylock(&mu_) == 0;
-  }
+  bool try_lock() { return Nested() || pthread_mutex_trylock(&mu_) == 0; }
   // Waits at most `ms` milliseconds (spinning first, like lock()).
   bool try_lock_for_ms(int ms) {
     if (try_lock()) return true;
@@ -117,11 +109,28 @@ class EngineLock {
   // True while the lock's holder on this thread lends it to the loop's handlers.
   static bool LentHere() { return t_lent_; }
 
+  // A round: the holder keeps the lock across the batches of several connections
+  // (Connection::FlushDeferredReads), and lock() and unlock() nest inside it. Taking the
+  // lock once for a round's batches instead of once for each: LPUSH -P 16 on two io
+  // threads 0.70 -> 0.64 us of server CPU a request, RPOP 0.63 -> 0.54 (the engine's lines
+  // stay in one core's cache for the round, and the other thread meanwhile does its socket
+  // calls instead of contending for the lock at every batch).
+  void BeginRound() { t_round_ = true; }
+  void EndRound() { t_round_ = false; }
+  static bool InRound() { return t_round_; }
+
  private:
+  // Under a lent lock or a round: the lock is this thread's already.
+  static bool Nested() {
+    if (!t_lent_ && !t_round_) return false;
+    ++t_reentries_;
+    return true;
+  }
   static constexpr int kSpins = 1000;
   static constexpr int kPauseSpins = 10;
   static constexpr long kSpinNs = 300000;
   static inline thread_local bool t_lent_ = false;
+  static inline thread_local bool t_round_ = false;
   static inline thread_local int t_reentries_ = 0;
   static inline thread_local void (*t_loop_server_)(void*) = nullptr;
   static inline thread_local Post t_loop_post_ = nullptr;

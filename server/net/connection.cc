@@ -21,6 +21,8 @@ namespace {
 // Stop reading while this much output waits, so a client that never reads cannot make
 // us buffer without bound (the output buffer limits act on top of this).
 constexpr size_t kReadPauseOutputBytes = 4 * 1024 * 1024;
+// The longest a round of batches keeps the engine lock (FlushDeferredReads).
+constexpr int64_t kRoundUs = 1000;
 
 // This io thread's connections whose replies wait for the end of the loop's current round
 // (Connection::DeferWrite).
@@ -176,11 +178,35 @@ void Connection::FlushDeferredReads() {
     readers[i]->read_deferred_ = false;
     if (ops[i].result > 0) readers[i]->in_.CommitRead(static_cast<size_t>(ops[i].result));
   }
-  for (int with_input = 0; with_input < 2; ++with_input) {
-    for (size_t i = 0; i < readers.size(); ++i) {
-      if ((ops[i].result > 0) == with_input) readers[i]->TookRead(ops[i].result, ops[i].size);
+  size_t with_input = 0;
+  for (size_t i = 0; i < readers.size(); ++i) {
+    if (ops[i].result > 0) {
+      ++with_input;
+    } else {
+      readers[i]->TookRead(ops[i].result, ops[i].size);
     }
   }
+  if (with_input == 0) return;
+  // Two or more connections to run: their batches run in one round of the engine lock
+  // (EngineLock::BeginRound), given back after kRoundUs so that other threads' clients, the
+  // cron and SIGTERM wait no longer than behind one long batch. Not while a script is busy
+  // (LockUnlessBusy gives no lock): each connection then answers on its own.
+  commands::ServerState& server = readers.front()->server_;
+  commands::Dispatcher::EngineGuard round;
+  if (with_input >= 2 && !EngineLock::InRound()) {
+    round = server.dispatcher->LockUnlessBusy();
+    if (round.owns_lock()) round.mutex()->BeginRound();
+  }
+  const int64_t round_end_us = round.owns_lock() ? engine::WallClockUs() + kRoundUs : 0;
+  for (size_t i = 0; i < readers.size(); ++i) {
+    if (ops[i].result <= 0) continue;
+    readers[i]->TookRead(ops[i].result, ops[i].size);
+    if (round.owns_lock() && server.dispatcher->now_us() >= round_end_us) {
+      round.mutex()->EndRound();
+      round.unlock();
+    }
+  }
+  if (round.owns_lock()) round.mutex()->EndRound();
 }
 
 void Connection::ReadNow() {
