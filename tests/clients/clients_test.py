@@ -76,6 +76,26 @@ class RedisCli(unittest.TestCase):
         self.assertEqual(cli("--no-raw", "INCR", "greeting"),
                          "(error) ERR value is not an integer or out of range\n")
 
+    def test_bigkeys_and_memkeys(self):
+        cli(stdin=b"RPUSH l a b c\nSADD s 1 2 3 4\nHSET h f v g w\nZADD z 1 a 2 b\n"
+            b"SET str hello\nRPUSH l2 x\n")
+        big = cli("--bigkeys")  # lines as redis-server 7.0.15 gives them for the same keys
+        for line in ["Biggest   list found '\"l\"' has 3 items",
+                     "Biggest   hash found '\"h\"' has 2 fields",
+                     "Biggest string found '\"str\"' has 5 bytes",
+                     "Biggest    set found '\"s\"' has 4 members",
+                     "Biggest   zset found '\"z\"' has 2 members",
+                     "2 lists with 4 items (33.33% of keys, avg size 2.00)",
+                     "1 sets with 4 members (16.67% of keys, avg size 4.00)"]:
+            self.assertIn(line, big)
+        # --memkeys reports MEMORY USAGE: the accounting's real byte counts.
+        mem = cli("--memkeys")
+        for kind, key in [("  list", "l"), ("  hash", "h"), ("string", "str"), ("   set", "s"),
+                          ("  zset", "z")]:
+            usage = int(cli("MEMORY", "USAGE", key))
+            self.assertGreater(usage, 0)
+            self.assertIn("Biggest %s found '\"%s\"' has %d bytes" % (kind, key, usage), mem)
+
     def test_commands_from_stdin_and_resp3(self):
         self.assertEqual(cli(stdin=b"SET a 1\nINCR a\nGET a\n"), "OK\n2\n2\n")
         self.assertEqual(cli("-3", "--no-raw", "HELLO", "3").splitlines()[0], '1# "server" => "redis"')
