@@ -1,10 +1,10 @@
-// The engine lock: one per server, held by a connection for each batch of commands and by
-// the cron. Batches are short, so a waiter first retries (TrySpinning: 10 tries 8 pauses
-// apart, then up to 990 more within 300 us, a sched_yield between), and only then sleeps
-// in glibc's adaptive mutex: most waits never pay the futex sleep and wake-up. The retry
-// outlasts a pipeline of 16 costly commands (ZADD into a large set, ~25 us): at 200
-// pause-spaced tries the futex wait and wake took ~20% of a ZADD -P 16 run and ZADD ran at
-// 470k/s, at 1,000 665k/s. The yields matter when clients share the cores: a holder
+// The engine lock: one per server, held by a connection for each batch of commands (or by
+// an io thread for a round of batches, see BeginRound) and by the cron. Batches are short, so a
+// waiter first retries (TrySpinning: 10 tries 8 pauses apart, then up to 990 more within 300 us, a
+// sched_yield between), and only then sleeps in glibc's adaptive mutex: most waits never pay the
+// futex sleep and wake-up. The retry outlasts a pipeline of 16 costly commands (ZADD into a large
+// set, ~25 us): at 200 pause-spaced tries the futex wait and wake took ~20% of a ZADD -P 16 run and
+// ZADD ran at 470k/s, at 1,000 665k/s. The yields matter when clients share the cores: a holder
 // preempted by a client thread left the waiter pausing for nothing (7% of the server's CPU
 // under memcaslap's set mix); yielding hands that core back. A/B, memcaslap set 1:1:
 // 94.8-105.0k -> 108.9-114.7k; ZADD -P 16: 331-352k -> 363-386k; GET/SET -P 1 and PUBLISH
