@@ -105,7 +105,9 @@ size_t Database::ActiveExpire(int64_t now_ms, int64_t deadline_us) {
   if (expires_ == 0) return 0;
   size_t deleted = 0;
   std::vector<std::string> expired;
-  long long ttl_sum = 0, ttl_samples = 0;
+  // TTLs near INT64_MAX (PEXPIREAT far in the future) would overflow a long long sum.
+  __int128 ttl_sum = 0;
+  long long ttl_samples = 0;
   // Like Redis's activeExpireCycle: a round samples at least 20 keys with a TTL (or walks
   // 1,024 buckets looking for them); the pass goes on only while more than 10% of a
   // round's samples had expired (ACTIVE_EXPIRE_CYCLE_ACCEPTABLE_STALE), so a keyspace of
@@ -140,7 +142,7 @@ size_t Database::ActiveExpire(int64_t now_ms, int64_t deadline_us) {
   } while (go_on && expires_ > 0 && SteadyUs() < deadline_us && table_.bucket_count() > 64 &&
            expire_cursor_ % table_.bucket_count() != 0);
   if (ttl_samples > 0) {
-    long long avg = ttl_sum / ttl_samples;
+    auto avg = static_cast<long long>(ttl_sum / ttl_samples);
     // Running estimate, as Redis: new = old/50*49 + sample/50.
     avg_ttl_ = avg_ttl_ == 0 ? avg : (avg_ttl_ / 50) * 49 + avg / 50;
   }

@@ -322,6 +322,19 @@ TEST_CASE("RandomLive skips and deletes expired keys") {
   CHECK(f.db.RandomLive(rng) == nullptr);
 }
 
+TEST_CASE("Active expiry averages TTLs near INT64_MAX without overflow") {
+  Fixture f;
+  // PEXPIREAT far in the future: the sampled TTLs add up past INT64_MAX (UBSan caught the
+  // long long sum in CI).
+  for (int i = 0; i < 100; ++i) {
+    f.db.PutString(Key(i), "v", false, true, INT64_MAX - 1000 - i);
+  }
+  f.dbs.SetNow(kNow);
+  CHECK(f.db.ActiveExpire(kNow, tandem::engine::SteadyUs() + 5000000) == 0);
+  CHECK(f.db.avg_ttl() > INT64_MAX / 2);
+  CHECK(f.db.size() == 100);
+}
+
 TEST_CASE("Active expiry removes expired keys and leaves live ones") {
   Fixture f;
   for (int i = 0; i < 5000; ++i) {
